@@ -1,0 +1,85 @@
+"""Command line: ``pipeline run``, ``pipeline evaluate``, ``pipeline export``, ``pipeline diff``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.errors import PipelineError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ie-pipeline")
+def main() -> None:
+    """Extract organisations, dates, events and agreements from multilingual documents into JSONL datasets."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path), help="Directory for the JSONL datasets.")
+@click.option("--config", "config_path", default=None, type=click.Path(path_type=Path), help="params.yaml to use (default: the project's).")
+@click.option("--models", "models_dir", default=None, type=click.Path(path_type=Path), help="models/ directory (default: the project's).")
+@click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models_dir: Path | None, strict: bool, quiet: bool) -> None:
+    """Run the pipeline over PATHS (files or folders; default: corpus/) and write datasets to --out."""
+    from pipeline.config import load_config
+    from pipeline.resources import Resources
+    from pipeline.runner import run as run_pipeline
+
+    try:
+        config = load_config(config_path)
+        resources = Resources(models_dir)
+        report = run_pipeline(list(paths) or [Path("corpus")], out_dir, config, resources, progress=None if quiet else _progress())
+    except PipelineError as exc:
+        _fail(str(exc))
+        return
+    if not quiet:
+        _summary(report, out_dir)
+    for f in report.failed:
+        click.echo(f"failed: {f['source']}: {f['error']} ({f['action']})", err=True)
+    if report.failed and strict:
+        sys.exit(1)
+
+
+def _progress():
+    """A progress bar on a terminal; silence when output is redirected (CI, pipes, DVC)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    def start(total: int):
+        bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task("extracting", total=total)
+
+        def tick() -> None:
+            bar.advance(task)
+            if bar.tasks[task].completed >= total:
+                bar.stop()
+
+        if total == 0:
+            bar.stop()
+        return tick
+
+    return start
+
+
+def _summary(report, out_dir: Path) -> None:
+    counts = report.counts.get("datasets", {})
+    parts = ", ".join(f"{n} {name}" for name, n in counts.items())
+    click.echo(f"{report.documents} documents -> {out_dir}/: {parts}; {len(report.failed)} failed; "
+               f"{report.timings.get('total', 0):.2f}s", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Events (placeholder until the event stage lands: registers the stage, finds nothing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.document import Document
+from pipeline.registry import register
+from pipeline.resources import Resources
+
+
+@register("events", requires=("sentences", "orgs", "dates", "agreements"), provides=("events",))
+class EventStage:
+    def __init__(self, resources: Resources, params: None) -> None:
+        self.resources = resources
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+def reconcile_events(docs: list[Document], resources: Resources, settings: dict[str, Any]) -> None:
+    return None

@@ -1,0 +1,16 @@
+"""Statistical NER with stanza (placeholder until the stanza stage lands: registers the stage, finds nothing)."""
+
+from __future__ import annotations
+
+from pipeline.document import Document
+from pipeline.registry import register
+from pipeline.resources import Resources
+
+
+@register("stanza_ner", requires=("sentences",), provides=("orgs_stanza",))
+class StanzaNerStage:
+    def __init__(self, resources: Resources, params: None) -> None:
+        self.resources = resources
+
+    def __call__(self, doc: Document) -> Document:
+        return doc

@@ -1,0 +1,166 @@
+"""Tokens and sentences with spaCy blank pipelines, and boilerplate lines marked as not content.
+
+Sentences never cross a line break. A sentence ends at a final punctuation token (``. ! ? ؟ …``); the
+tokenizer gets an extra suffix rule so a full stop glued to digits (``2020.``, which spaCy's Arabic tokenizer
+keeps whole) is its own token and still ends the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.document import Document, Sentence
+from pipeline.registry import register
+from pipeline.resources import Resources
+from pipeline.textnorm import fold_latin
+
+
+@dataclass
+class TokeniseParams:
+    # spaCy language used to tokenise each language; others fall back to their own blank pipeline or 'xx'.
+    # Vietnamese: spaCy's 'vi' needs pyvi or splits on whitespace only, leaving punctuation glued to words.
+    spacy_lang: dict[str, str] = field(default_factory=lambda: {"vi": "xx"})
+    sentence_final: list[str] = field(default_factory=lambda: [".", "!", "?", "؟", "…", "。", "۔"])
+    max_chars_per_chunk: int = 200_000  # spaCy's Doc is built per line block; bounds memory on giant lines
+
+
+def build_nlp(resources: Resources, spacy_lang: str):
+    def build():
+        import spacy
+
+        try:
+            nlp = spacy.blank(spacy_lang)
+        except Exception:  # no such language in spaCy, or it needs a missing tokeniser package
+            nlp = spacy.blank("xx")
+        suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[0-9٠-٩۰-۹])\."]
+        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        return nlp
+
+    return resources.memo(("spacy", spacy_lang), build)
+
+
+@register("tokenise", params=TokeniseParams, requires=("lang",), provides=("tokens", "sentences"))
+class TokeniseStage:
+    def __init__(self, resources: Resources, params: TokeniseParams) -> None:
+        self.resources = resources
+        self.params = params
+        self.final = set(params.sentence_final)
+        self.boilerplate = Boilerplate.from_resources(resources)
+
+    def nlp_for(self, lang: str | None):
+        code = self.params.spacy_lang.get(lang or "", lang or "xx")
+        return build_nlp(self.resources, code)
+
+    def __call__(self, doc: Document) -> Document:
+        nlp = self.nlp_for(doc.lang)
+        doc.sentences = []
+        for line_start, line_end in _lines(doc.text):
+            for chunk_start in range(line_start, line_end, self.params.max_chars_per_chunk):
+                chunk_end = min(line_end, chunk_start + self.params.max_chars_per_chunk)
+                self._sentences(nlp(doc.text[chunk_start:chunk_end]), chunk_start, doc)
+        self.boilerplate.mark(doc)
+        return doc
+
+    def _sentences(self, sdoc, offset: int, doc: Document) -> None:
+        start = None
+        prev_final = False
+        for tok in sdoc:
+            if tok.is_space:
+                continue
+            is_final = tok.text in self.final or (len(tok.text) > 1 and set(tok.text) <= self.final)
+            closing = tok.is_punct and not is_final and tok.text in "\"'”’»)]"
+            if start is not None and prev_final and not is_final and not closing:
+                doc.sentences.append(_trimmed(doc.text, start, offset + tok.idx))
+                start = None
+            if start is None:
+                start = offset + tok.idx
+            prev_final = is_final or (prev_final and closing)
+            end = offset + tok.idx + len(tok.text)
+        if start is not None:
+            doc.sentences.append(_trimmed(doc.text, start, end))
+
+
+def _lines(text: str):
+    pos = 0
+    for m in re.finditer(r"\n", text):
+        if text[pos : m.start()].strip():
+            yield pos, m.start()
+        pos = m.end()
+    if text[pos:].strip():
+        yield pos, len(text)
+
+
+def _trimmed(text: str, start: int, end: int) -> Sentence:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Sentence(start, end)
+
+
+@dataclass
+class Boilerplate:
+    """Lines that are navigation, not content: listed phrases, breadcrumbs and tiny lines at the edges."""
+
+    phrases: set[str]
+    prefixes: tuple[str, ...]
+    separators: tuple[str, ...]
+    breadcrumb_max_words: int
+    edge_lines: int
+    edge_max_words: int
+
+    @classmethod
+    def from_resources(cls, resources: Resources) -> "Boilerplate":
+        def build() -> "Boilerplate":
+            rules = resources.yaml("boilerplate.yaml")
+            phrases: set[str] = set()
+            prefixes: list[str] = []
+            for data in resources.per_language("boilerplate.yaml").values():
+                phrases.update(_fold(p) for p in data.get("phrases", []))
+                prefixes.extend(_fold(p) for p in data.get("prefixes", []))
+            return cls(
+                phrases=phrases,
+                prefixes=tuple(sorted(prefixes)),
+                separators=tuple(rules["breadcrumb_separators"]),
+                breadcrumb_max_words=int(rules["breadcrumb_max_words"]),
+                edge_lines=int(rules["edge_lines"]),
+                edge_max_words=int(rules["edge_max_words"]),
+            )
+
+        return resources.memo(("boilerplate",), build)
+
+    def is_boilerplate(self, line: str, at_edge: bool) -> bool:
+        folded = _fold(line)
+        if not folded:
+            return False
+        words = folded.split()
+        if folded in self.phrases or any(folded.startswith(p) for p in self.prefixes):
+            return True
+        if len(words) <= self.breadcrumb_max_words and any(s in line for s in self.separators):
+            if not re.search(r"[.!?؟]\s*$", line.strip()):
+                return True
+        if at_edge and len(words) <= self.edge_max_words and not re.search(r"\d|\b[A-Z]{2,}\b", line):
+            return True
+        return False
+
+    def mark(self, doc: Document) -> None:
+        lines = list(_lines(doc.text))
+        bad: list[tuple[int, int]] = []
+        for i, (s, e) in enumerate(lines):
+            at_edge = i < self.edge_lines or i >= len(lines) - self.edge_lines
+            if self.is_boilerplate(doc.text[s:e], at_edge):
+                bad.append((s, e))
+        if not bad:
+            return
+        j = 0
+        for sent in doc.sentences:
+            while j < len(bad) and bad[j][1] <= sent.start:
+                j += 1
+            if j < len(bad) and bad[j][0] <= sent.start and sent.end <= bad[j][1]:
+                sent.excluded = True
+        doc.meta["boilerplate_lines"] = len(bad)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", fold_latin(text)).split())
