@@ -51,6 +51,32 @@ def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models
         sys.exit(1)
 
 
+@main.command()
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False), help="Folder of gold *.jsonl files.")
+@click.option("--pred", "pred_dir", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False), help="Output folder of a run.")
+@click.option("--metrics", "metrics_path", default="metrics.json", show_default=True, type=click.Path(path_type=Path), help="Where to write the scores (a DVC metric).")
+@click.option("--plots", "plots_path", default=None, type=click.Path(path_type=Path), help="Where to write F1 by type x language rows (a DVC plot).")
+@click.option("--name", default="", help="A title for the table.")
+def evaluate(gold_dir: Path, pred_dir: Path, metrics_path: Path, plots_path: Path | None, name: str) -> None:
+    """Score a run's datasets against gold annotations: P/R/F1 per type x language and more."""
+    import orjson
+
+    from pipeline.evaluate import GoldError, plot_rows, render_table
+    from pipeline.evaluate import evaluate as score
+    from pipeline.export import write_outputs
+
+    try:
+        result = score(gold_dir, pred_dir)
+    except GoldError as exc:
+        _fail(str(exc))
+        return
+    click.echo(render_table(result, name or str(gold_dir)))
+    opts = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+    write_outputs(metrics_path.parent if str(metrics_path.parent) else Path("."), {metrics_path.name: orjson.dumps(result, option=opts) + b"\n"})
+    if plots_path:
+        write_outputs(plots_path.parent, {plots_path.name: orjson.dumps(plot_rows(result), option=opts) + b"\n"})
+
+
 def _progress():
     """A progress bar on a terminal; silence when output is redirected (CI, pipes, DVC)."""
     if not sys.stderr.isatty():
