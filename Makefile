@@ -2,9 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
-EXTRAS ?= dev
+EXTRAS ?= dev,dask,dvc
 
-.PHONY: setup run test evaluate bench clean
+.PHONY: setup run test evaluate repro bench clean
 
 $(VENV)/.installed-$(EXTRAS): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,14 @@ run: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+evaluate: run
+	$(PY) -m pipeline evaluate --gold corpus/gold --pred output --metrics metrics/sample.json --plots metrics/f1_sample.json --name sample
+
+# Reproduce every dataset and score with DVC (installs the dvc extra; works offline, no remote needed).
+repro:
+	$(MAKE) setup EXTRAS=dev,dvc
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/dvc repro
 
 clean:
 	rm -rf $(VENV) .pytest_cache

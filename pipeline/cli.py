@@ -29,18 +29,30 @@ def main() -> None:
 @click.option("--config", "config_path", default=None, type=click.Path(path_type=Path), help="params.yaml to use (default: the project's).")
 @click.option("--models", "models_dir", default=None, type=click.Path(path_type=Path), help="models/ directory (default: the project's).")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes for the per-document stages.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run per-document stages locally or on a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) for --executor dask.")
+@click.option("--no-cache", is_flag=True, help="Re-extract every document instead of reusing cached results.")
+@click.option("--cache-dir", default=None, type=click.Path(path_type=Path), help="Per-document cache (default: OUT/.cache).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models_dir: Path | None, strict: bool, quiet: bool) -> None:
+def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models_dir: Path | None, strict: bool,
+        jobs: int, executor: str, scheduler: str | None, no_cache: bool, cache_dir: Path | None, quiet: bool) -> None:
     """Run the pipeline over PATHS (files or folders; default: corpus/) and write datasets to --out."""
     from pipeline.config import load_config
+    from pipeline.errors import InputError
     from pipeline.resources import Resources
+    from pipeline.runner import RunOptions
     from pipeline.runner import run as run_pipeline
 
+    if executor == "dask" and not scheduler:
+        _fail("--executor dask needs --scheduler ADDRESS")
+    options = RunOptions(jobs=jobs, executor=executor, scheduler=scheduler, cache_dir=cache_dir, use_cache=not no_cache)
     try:
         config = load_config(config_path)
         resources = Resources(models_dir)
-        report = run_pipeline(list(paths) or [Path("corpus")], out_dir, config, resources, progress=None if quiet else _progress())
-    except PipelineError as exc:
+        report = run_pipeline(list(paths) or [Path("corpus")], out_dir, config, resources,
+                              progress=None if quiet else _progress(), options=options)
+    except (PipelineError, InputError) as exc:
         _fail(str(exc))
         return
     if not quiet:
@@ -81,21 +93,16 @@ def _progress():
     """A progress bar on a terminal; silence when output is redirected (CI, pipes, DVC)."""
     if not sys.stderr.isatty():
         return None
-    from rich.progress import Progress
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    def start(total: int):
-        bar = Progress(transient=True)
+    def start():
+        bar = Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} documents"), TimeElapsedColumn(), transient=True)
         bar.start()
-        task = bar.add_task("extracting", total=total)
+        task = bar.add_task("extracting", total=None)
+        import atexit
 
-        def tick() -> None:
-            bar.advance(task)
-            if bar.tasks[task].completed >= total:
-                bar.stop()
-
-        if total == 0:
-            bar.stop()
-        return tick
+        atexit.register(bar.stop)
+        return lambda: bar.advance(task)
 
     return start
 
@@ -103,7 +110,9 @@ def _progress():
 def _summary(report, out_dir: Path) -> None:
     counts = report.counts.get("datasets", {})
     parts = ", ".join(f"{n} {name}" for name, n in counts.items())
+    c = report.cache
     click.echo(f"{report.documents} documents -> {out_dir}/: {parts}; {len(report.failed)} failed; "
+               f"{c.new} new, {c.changed} changed, {c.reused} reused, {c.removed} removed; "
                f"{report.timings.get('total', 0):.2f}s", err=True)
 
 

@@ -84,10 +84,14 @@ class Document:
     tokens: Any = None  # the spaCy Doc, when the tokenise stage ran; never serialised
     provided: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    _sha256: str | None = field(default=None, repr=False)
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """Hash of the text, computed once (a light copy keeps it after dropping the text)."""
+        if self._sha256 is None:
+            self._sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return self._sha256
 
     @property
     def doc_id(self) -> str:
@@ -131,3 +135,41 @@ class Document:
 
     def mentions_of(self, type_: str) -> list[Mention]:
         return sorted((m for m in self.mentions if m.type == type_), key=lambda m: (m.start, m.end))
+
+
+def mention_to_dict(m: Mention) -> dict[str, Any]:
+    return {"type": m.type, "start": m.start, "end": m.end, "text": m.text, "extractor": m.extractor,
+            "confidence": m.confidence, "value": m.value, "entity_id": m.entity_id, "sentence": m.sentence,
+            "lang": m.lang, "attrs": m.attrs}
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """Everything the stages produced, as plain data (no spaCy objects): for the per-document cache."""
+    return {
+        "source": doc.source, "text": doc.text, "lang": doc.lang, "lang_given": doc.lang_given, "title": doc.title,
+        "published": doc.published, "url": doc.url, "meta": doc.meta, "notes": doc.notes,
+        "sentences": [[s.start, s.end, s.excluded] for s in doc.sentences],
+        "mentions": [mention_to_dict(m) for m in doc.mentions],
+        "events": [
+            {"type": e.type, "trigger": mention_to_dict(e.trigger), "date": e.date, "participants": e.participants,
+             "agreements": e.agreements, "location": e.location, "status": e.status, "plover": e.plover,
+             "confidence": e.confidence, "canonical_id": e.canonical_id, "attrs": e.attrs}
+            for e in doc.events
+        ],
+    }
+
+
+def document_from_dict(d: dict[str, Any]) -> Document:
+    doc = Document(source=d["source"], text=d["text"], lang=d["lang"], lang_given=d["lang_given"], title=d["title"],
+                   published=d["published"], url=d["url"], meta=d["meta"], notes=d["notes"])
+    doc.sentences = [Sentence(s, e, x) for s, e, x in d["sentences"]]
+    doc.mentions = [Mention(**m) for m in d["mentions"]]
+    for e in d["events"]:
+        trigger = Mention(**e["trigger"])
+        # the trigger is the same object as its EVENT mention when that mention is in the list
+        for m in doc.mentions:
+            if m.type == trigger.type and m.start == trigger.start and m.end == trigger.end:
+                trigger = m
+                break
+        doc.events.append(Event(**{**e, "trigger": trigger}))
+    return doc

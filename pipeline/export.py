@@ -97,19 +97,74 @@ def event_record(doc: Document, e: Event) -> dict[str, Any]:
     return rec
 
 
-def dataset_records(docs: list[Document], entities: list[dict], agreements: list[dict]) -> dict[str, list[dict]]:
-    docs = sorted(docs, key=lambda d: (d.source, d.doc_id))
-    mentions = [mention_record(d, m) for d in docs for m in d.mentions]
-    mentions.sort(key=lambda r: (r["doc_id"], r["start"], r["end"], r["type"], r["mention_id"]))
-    events = [event_record(d, e) for d in docs for e in d.events]
-    events.sort(key=lambda r: (r["doc_id"], r["trigger"]["start"], r["trigger"]["end"], r["event_id"]))
-    return {
-        "documents": [document_record(d) for d in docs],
-        "mentions": mentions,
-        "entities": sorted(entities, key=lambda r: r["entity_id"]),
-        "events": events,
-        "agreements": sorted(agreements, key=lambda r: r["agreement_id"]),
-    }
+def doc_records(doc: Document) -> tuple[dict, list[dict], list[dict]]:
+    """The document's line and its mention and event lines, each sorted by position."""
+    mentions = sorted((mention_record(doc, m) for m in doc.mentions),
+                      key=lambda r: (r["start"], r["end"], r["type"], r["mention_id"]))
+    events = sorted((event_record(doc, e) for e in doc.events),
+                    key=lambda r: (r["trigger"]["start"], r["trigger"]["end"], r["event_id"]))
+    return document_record(doc), mentions, events
+
+
+class DatasetWriter:
+    """Streams records into temporary files next to the outputs; ``commit`` renames them all into place.
+
+    Until ``commit``, the previous outputs are untouched, so an interrupted run (Ctrl-C, SIGTERM, a crash)
+    leaves them as they were.
+    """
+
+    def __init__(self, out_dir: str | Path) -> None:
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.staged: dict[str, Path] = {}
+        self.writers: dict[str, tuple[Any, Any]] = {}
+
+    def _tmp(self, name: str) -> tuple[int, Path]:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out)
+        os.fchmod(fd, 0o644)
+        self.staged[name] = Path(tmp)
+        return fd, Path(tmp)
+
+    def write(self, dataset: str, record: dict) -> None:
+        name = f"{dataset}.jsonl"
+        if name not in self.writers:
+            fd, _ = self._tmp(name)
+            fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            self.writers[name] = (fh, jsonlines.Writer(fh, dumps=dumps, flush=False))
+        self.writers[name][1].write(record)
+
+    def write_all(self, dataset: str, records: Iterable[dict]) -> None:
+        for r in records:
+            self.write(dataset, r)
+        if f"{dataset}.jsonl" not in self.writers:  # an empty dataset is still a file
+            self.write_bytes(f"{dataset}.jsonl", b"")
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        fd, _ = self._tmp(name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def commit(self) -> None:
+        for fh, writer in self.writers.values():
+            writer.close()
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+        self.writers.clear()
+        for name, tmp in sorted(self.staged.items()):
+            os.replace(tmp, self.out / name)
+        self.staged.clear()
+
+    def abort(self) -> None:
+        for fh, _ in self.writers.values():
+            fh.close()
+        self.writers.clear()
+        for tmp in self.staged.values():
+            if tmp.exists():
+                tmp.unlink()
+        self.staged.clear()
 
 
 def render_jsonl(records: Iterable[dict]) -> bytes:
@@ -120,32 +175,11 @@ def render_jsonl(records: Iterable[dict]) -> bytes:
 
 
 def write_outputs(out_dir: str | Path, files: dict[str, bytes]) -> None:
-    """Write every file to a temporary name first, then rename them all into place.
-
-    An interrupted run leaves the previous outputs as they were: nothing is renamed until everything
-    has been written and flushed.
-    """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
+    """Write whole files atomically (all renamed into place only once all are written)."""
+    writer = DatasetWriter(out_dir)
     try:
         for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            os.fchmod(fd, 0o644)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            staged.append((name, Path(tmp)))
-        for name, tmp in staged:
-            os.replace(tmp, out / name)
+            writer.write_bytes(name, data)
+        writer.commit()
     finally:
-        for _, tmp in staged:
-            if tmp.exists():
-                tmp.unlink()
-
-
-def write_datasets(out_dir: str | Path, datasets: dict[str, list[dict]], run_info: dict[str, Any]) -> None:
-    files = {f"{name}.jsonl": render_jsonl(datasets[name]) for name in DATASETS}
-    files["run.json"] = orjson.dumps(run_info, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
-    write_outputs(out_dir, files)
+        writer.abort()

@@ -1,4 +1,10 @@
-"""A run: ingest, per-document stages, corpus reconciliation, datasets. Bad documents never stop a batch."""
+"""A run: ingest, per-document stages, corpus reconciliation, datasets. Bad documents never stop a batch.
+
+Two passes keep memory flat as the corpus grows. Pass 1 streams documents through the per-document
+stages (or takes them from the cache) and keeps only a light copy of each (ids and mentions, no text).
+Reconciliation then runs over the light copies, and pass 2 streams every document back from the cache
+into the datasets, which are renamed into place only when all of them are complete.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,16 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
+
+import orjson
 
 from pipeline import SCHEMA_VERSION, __version__
+from pipeline.cache import CacheStats, DocCache, document_key, extraction_fingerprint, light_copy
 from pipeline.config import Config
 from pipeline.document import Document
 from pipeline.errors import InputError
-from pipeline.export import dataset_records, write_datasets
+from pipeline.export import DatasetWriter, doc_records
 from pipeline.ingest import iter_documents
 from pipeline.reconcile import reconcile
 from pipeline.registry import REGISTRY, Stage
@@ -24,6 +33,7 @@ class RunReport:
     documents: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
     duplicates: int = 0
+    cache: CacheStats = field(default_factory=CacheStats)
     timings: dict[str, float] = field(default_factory=dict)
     counts: dict[str, Any] = field(default_factory=dict)
 
@@ -46,32 +56,32 @@ class Extractor:
             t0 = time.perf_counter()
             doc = stage(doc)
             self.timings[stage.name] += time.perf_counter() - t0
-        doc.tokens = None  # spaCy Docs are not kept past the stages: memory stays flat over a corpus
+        doc.tokens = None  # spaCy Docs are not kept past the stages
         return doc
 
 
-def extract_all(
-    items: Iterable[Document | InputError], extractor: Extractor, report: RunReport, tick: Callable[[], None] | None = None
-) -> list[Document]:
-    by_id: dict[str, Document] = {}
-    for item in items:
-        if isinstance(item, InputError):
-            report.failed.append({"source": item.source, "error": item.problem, "action": item.action})
-            continue
-        if item.doc_id in by_id:  # same content under two paths: one document, both sources recorded
-            first = by_id[item.doc_id]
-            first.meta.setdefault("duplicate_sources", [first.source]).append(item.source)
-            report.duplicates += 1
-            continue
-        try:
-            doc = extractor(item)
-        except Exception as exc:  # one document's failure must not cost the batch
-            report.failed.append({"source": item.source, "error": f"extraction failed: {type(exc).__name__}: {exc}", "action": "skipped"})
-            continue
-        by_id[doc.doc_id] = doc
-        if tick:
-            tick()
-    return list(by_id.values())
+@dataclass
+class RunOptions:
+    jobs: int = 1
+    executor: str = "local"  # local | dask
+    scheduler: str | None = None
+    cache_dir: Path | None = None  # default: <out>/.cache
+    use_cache: bool = True
+    window: int = 256  # documents in flight at once: bounds memory whatever the corpus size
+
+
+def make_executor(config: Config, resources: Resources, options: RunOptions):
+    from pipeline.executors import DaskExecutor, ProcessExecutor, SerialExecutor
+
+    models = str(resources.models_dir)
+    if options.executor == "dask":
+        if not options.scheduler:
+            raise InputError("--scheduler", "the dask executor needs --scheduler ADDRESS", "stopped")
+        return DaskExecutor(config, models, options.scheduler), None
+    if options.jobs > 1:
+        return ProcessExecutor(config, models, options.jobs), None
+    extractor = Extractor(config, resources)
+    return SerialExecutor(extractor), extractor
 
 
 def run(
@@ -79,48 +89,148 @@ def run(
     out_dir: str | Path,
     config: Config,
     resources: Resources | None = None,
-    progress: Callable[[int], Callable[[], None]] | None = None,
+    progress: Callable[[], Callable[[], None]] | None = None,
+    options: RunOptions | None = None,
 ) -> RunReport:
+    options = options or RunOptions()
+    resources = resources or Resources()
     report = RunReport()
     t0 = time.perf_counter()
-    extractor = Extractor(config, resources)
+    cache = DocCache.open(Path(options.cache_dir or Path(out_dir) / ".cache"), enabled=options.use_cache)
+    fingerprint = extraction_fingerprint(config, resources.models_dir)
+    executor, local = make_executor(config, resources, options)
     report.timings["load"] = time.perf_counter() - t0
+    tick = progress() if progress else None
+
+    # Pass 1: extract (or reuse) every document, keeping light copies.
     t1 = time.perf_counter()
-    items = list(iter_documents(paths, config.ingest))
-    report.timings["ingest"] = time.perf_counter() - t1
-    tick = progress(sum(1 for i in items if isinstance(i, Document))) if progress else None
+    lights: dict[str, Document] = {}
+    keys: dict[str, str] = {}  # doc_id -> cache key
+    duplicates: dict[str, list[str]] = defaultdict(list)  # doc_id -> other sources with the same content
+    manifest: dict[str, str] = {}
+    pending: list[tuple[Document, str]] = []
+
+    def flush() -> None:
+        results = executor.map([d for d, _ in pending])
+        for (doc, key), (done, error) in zip(pending, results):
+            if done is None:
+                report.failed.append({"source": doc.source, "error": error or "extraction failed", "action": "skipped"})
+                lights.pop(doc.doc_id, None)
+                continue
+            cache.put(key, done)
+            report.cache.extracted += 1
+            lights[doc.doc_id] = light_copy(done)
+            if tick:
+                tick()
+        pending.clear()
+
+    try:
+        for item in iter_documents(paths, config.ingest):
+            if isinstance(item, InputError):
+                report.failed.append({"source": item.source, "error": item.problem, "action": item.action})
+                continue
+            if item.doc_id in keys:  # same content under two paths: one document, both sources recorded
+                duplicates[item.doc_id].append(item.source)
+                report.duplicates += 1
+                continue
+            key = document_key(item, fingerprint)
+            previous = cache.previous.get(item.source)
+            manifest[item.source] = key
+            keys[item.doc_id] = key
+            cached = cache.get(key) if options.use_cache else None
+            if cached is not None:
+                report.cache.reused += 1
+                lights[item.doc_id] = light_copy(cached)
+                if tick:
+                    tick()
+            else:
+                if previous is None:
+                    report.cache.new += 1
+                else:
+                    report.cache.changed += 1
+                pending.append((item, key))
+                if len(pending) >= options.window:
+                    flush()
+        flush()
+    finally:
+        executor.close()
+    report.cache.removed = len(set(cache.previous) - set(manifest))
+    report.timings["extract"] = time.perf_counter() - t1
+    if local is not None:
+        report.timings.update({f"stage:{k}": v for k, v in sorted(local.timings.items())})
+
+    # Reconciliation over the light copies: canonical entities, agreements, events.
     t2 = time.perf_counter()
-    docs = extract_all(items, extractor, report, tick)
-    report.timings["extract"] = time.perf_counter() - t2
+    docs = sorted(lights.values(), key=lambda d: (d.source, d.doc_id))
+    corpus = reconcile(docs, resources, config.section("reconcile"))
+    report.timings["reconcile"] = time.perf_counter() - t2
+
+    # Pass 2: stream every document back from the cache into the datasets.
     t3 = time.perf_counter()
-    corpus = reconcile(docs, extractor.resources, config.section("reconcile"))
-    report.timings["reconcile"] = time.perf_counter() - t3
-    datasets = dataset_records(docs, corpus.entities, corpus.agreements)
-    report.documents = len(docs)
-    report.counts = count_records(datasets)
-    report.timings.update({f"stage:{k}": v for k, v in sorted(extractor.timings.items())})
-    report.timings["total"] = time.perf_counter() - t0
-    write_datasets(out_dir, datasets, run_info(config, report))
+    counts = Counts()
+    writer = DatasetWriter(out_dir)
+    try:
+        for light in docs:
+            full = cache.get(keys[light.doc_id])
+            if full is None:  # the cache entry vanished mid-run: fail this document, keep the rest
+                report.failed.append({"source": light.source, "error": "cached result missing", "action": "skipped"})
+                continue
+            full.mentions, full.events = light.mentions, light.events
+            if duplicates.get(light.doc_id):
+                full.meta["duplicate_sources"] = [full.source, *duplicates[light.doc_id]]
+            drec, mrecs, erecs = doc_records(full)
+            writer.write("documents", drec)
+            for r in mrecs:
+                writer.write("mentions", r)
+            for r in erecs:
+                writer.write("events", r)
+            counts.add(drec, mrecs, erecs)
+        writer.write_all("entities", sorted(corpus.entities, key=lambda r: r["entity_id"]))
+        writer.write_all("agreements", sorted(corpus.agreements, key=lambda r: r["agreement_id"]))
+        for name in ("documents", "mentions", "events"):
+            if f"{name}.jsonl" not in writer.writers:
+                writer.write_bytes(f"{name}.jsonl", b"")
+        report.documents = counts.documents
+        report.counts = counts.as_dict(len(corpus.entities), len(corpus.agreements))
+        report.timings["export"] = time.perf_counter() - t3
+        report.timings["total"] = time.perf_counter() - t0
+        writer.write_bytes("run.json", orjson.dumps(run_info(config, report), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+        writer.commit()
+    finally:
+        writer.abort()
+    cache.save_manifest(manifest)
     return report
 
 
-def count_records(datasets: dict[str, list[dict]]) -> dict[str, Any]:
-    per_type: Counter[str] = Counter()
-    per_lang: dict[str, Counter[str]] = defaultdict(Counter)
-    per_source: dict[str, Counter[str]] = defaultdict(Counter)
-    source_of = {d["doc_id"]: d["source"] for d in datasets["documents"]}
-    for m in datasets["mentions"]:
-        per_type[m["type"]] += 1
-        per_lang[m["lang"] or "und"][m["type"]] += 1
-        per_source[source_of[m["doc_id"]]][m["type"]] += 1
-    docs_per_lang = Counter(d["lang"] or "und" for d in datasets["documents"])
-    return {
-        "datasets": {name: len(recs) for name, recs in datasets.items()},
-        "mentions_per_type": dict(sorted(per_type.items())),
-        "mentions_per_language": {k: dict(sorted(v.items())) for k, v in sorted(per_lang.items())},
-        "documents_per_language": dict(sorted(docs_per_lang.items())),
-        "mentions_per_file": {k: dict(sorted(v.items())) for k, v in sorted(per_source.items())},
-    }
+class Counts:
+    def __init__(self) -> None:
+        self.documents = 0
+        self.mentions = 0
+        self.events = 0
+        self.per_type: Counter[str] = Counter()
+        self.per_lang: dict[str, Counter[str]] = defaultdict(Counter)
+        self.per_source: dict[str, Counter[str]] = defaultdict(Counter)
+        self.docs_per_lang: Counter[str] = Counter()
+
+    def add(self, drec: dict, mrecs: list[dict], erecs: list[dict]) -> None:
+        self.documents += 1
+        self.mentions += len(mrecs)
+        self.events += len(erecs)
+        self.docs_per_lang[drec["lang"] or "und"] += 1
+        for m in mrecs:
+            self.per_type[m["type"]] += 1
+            self.per_lang[m["lang"] or "und"][m["type"]] += 1
+            self.per_source[drec["source"]][m["type"]] += 1
+
+    def as_dict(self, entities: int, agreements: int) -> dict[str, Any]:
+        return {
+            "datasets": {"documents": self.documents, "mentions": self.mentions, "entities": entities,
+                         "events": self.events, "agreements": agreements},
+            "mentions_per_type": dict(sorted(self.per_type.items())),
+            "mentions_per_language": {k: dict(sorted(v.items())) for k, v in sorted(self.per_lang.items())},
+            "documents_per_language": dict(sorted(self.docs_per_lang.items())),
+            "mentions_per_file": {k: dict(sorted(v.items())) for k, v in sorted(self.per_source.items())},
+        }
 
 
 def run_info(config: Config, report: RunReport) -> dict[str, Any]:
@@ -131,6 +241,7 @@ def run_info(config: Config, report: RunReport) -> dict[str, Any]:
         "stages": config.stages,
         "documents": report.documents,
         "duplicates": report.duplicates,
+        "cache": report.cache.as_dict(),
         "failed": sorted(report.failed, key=lambda f: f["source"]),
         "counts": report.counts,
         "timings_seconds": {k: round(v, 4) for k, v in sorted(report.timings.items())},

@@ -1,0 +1,127 @@
+"""Per-document results cached by (document content and input metadata, extraction config, models, version).
+
+A batch over a corpus where one document was added or changed re-extracts only that document. The key
+covers exactly what the per-document stages read: the stage list and their parameters, the ingest
+parameters and every file under models/; corpus-level settings (reconcile, evaluate) are not in it, so
+changing them reuses every cached document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+import orjson
+
+from pipeline import __version__
+from pipeline.config import Config
+from pipeline.document import Document, document_from_dict, document_to_dict
+
+
+def models_fingerprint(models_dir: Path) -> str:
+    """Hash of every file under models/ (names and bytes): a changed lexicon changes it."""
+    h = hashlib.sha256()
+    for p in sorted(models_dir.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.relative_to(models_dir).as_posix().encode())
+            h.update(b"\0")
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def extraction_fingerprint(config: Config, models_dir: Path) -> str:
+    relevant = {
+        "stages": config.stages,
+        "ingest": asdict(config.ingest),
+        "params": {name: config.stage_params.get(name, {}) for name in config.stages},
+        "models": models_fingerprint(models_dir),
+        "version": __version__,
+    }
+    return hashlib.sha256(orjson.dumps(relevant, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+def document_key(doc: Document, fingerprint: str) -> str:
+    given = {"lang": doc.lang if doc.lang_given else None, "published": doc.published, "title": doc.title,
+             "url": doc.url, "meta": doc.meta}
+    h = hashlib.sha256()
+    h.update(doc.sha256.encode())
+    h.update(orjson.dumps(given, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS))
+    h.update(fingerprint.encode())
+    return h.hexdigest()
+
+
+@dataclass
+class CacheStats:
+    new: int = 0
+    changed: int = 0
+    reused: int = 0
+    removed: int = 0
+    extracted: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass
+class DocCache:
+    root: Path
+    enabled: bool = True  # False: reuse nothing (results are still stored, for pass 2 and the next run)
+    previous: dict[str, str] = field(default_factory=dict)  # source -> key, from the last run
+
+    @classmethod
+    def open(cls, root: Path, enabled: bool = True) -> "DocCache":
+        cache = cls(root, enabled)
+        manifest = root / "manifest.json"
+        if enabled and manifest.exists():
+            try:
+                cache.previous = orjson.loads(manifest.read_bytes())
+            except orjson.JSONDecodeError:
+                cache.previous = {}
+        return cache
+
+    def _path(self, key: str) -> Path:
+        return self.root / "docs" / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Document | None:
+        """The stored result for ``key``, or None. Pass 2 always reads here: the cache is also the spool."""
+        p = self._path(key)
+        if not p.exists():
+            return None
+        try:
+            return document_from_dict(orjson.loads(p.read_bytes()))
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            return None  # a damaged entry is re-extracted, never trusted
+
+    def put(self, key: str, doc: Document) -> None:
+        """Written atomically: an interrupted run leaves whole entries or none."""
+        p = self._path(key)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(p, orjson.dumps(document_to_dict(doc)))
+
+    def save_manifest(self, current: dict[str, str]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        _atomic_write(self.root / "manifest.json", orjson.dumps(current, option=orjson.OPT_SORT_KEYS))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def light_copy(doc: Document) -> Document:
+    """What reconciliation needs of a document: its ids and mentions, not its text or sentences."""
+    light = Document(source=doc.source, text="", lang=doc.lang, title=doc.title, published=doc.published, url=doc.url)
+    light._sha256 = doc.sha256
+    light.mentions = doc.mentions
+    light.events = doc.events
+    return light
+
