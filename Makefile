@@ -24,8 +24,7 @@ evaluate: run
 	$(PY) -m pipeline evaluate --gold corpus/gold --pred output --metrics metrics/sample.json --plots metrics/f1_sample.json --name sample
 
 # Reproduce every dataset and score with DVC (installs the dvc extra; works offline, no remote needed).
-repro:
-	$(MAKE) setup EXTRAS=dev,dvc
+repro: setup
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/dvc repro
 
 clean:

@@ -89,6 +89,60 @@ def evaluate(gold_dir: Path, pred_dir: Path, metrics_path: Path, plots_path: Pat
         write_outputs(plots_path.parent, {plots_path.name: orjson.dumps(plot_rows(result), option=opts) + b"\n"})
 
 
+@main.command()
+@click.argument("old", required=False, type=click.Path(path_type=Path))
+@click.argument("new", required=False, type=click.Path(path_type=Path))
+@click.option("--rev", default=None, help="Compare the datasets committed at this git revision (read through DVC's API or git) with NEW (default: output/).")
+@click.option("--rerun", is_flag=True, help="Run the current code over the corpus into a temporary folder and compare output/ with it.")
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(path_type=Path), help="Corpus for --rerun.")
+@click.option("--out", "out_dir", default="output", show_default=True, help="Output folder (for --rev and --rerun).")
+@click.option("--type", "types", multiple=True, help="Only these types (ORG, DATE, AGREEMENT, EVENT, LOC, ENTITY, AGREEMENT_RECORD, EVENT_RECORD).")
+@click.option("--lang", "langs", multiple=True, help="Only these languages.")
+@click.option("--doc", "docs", multiple=True, help="Only these documents (doc_id or source).")
+@click.option("--kind", "kinds", multiple=True, help="Only these change kinds (added, removed, 'boundary changed', ...).")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+@click.option("--html", "html_path", default=None, type=click.Path(path_type=Path), help="Write a self-contained review page.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when anything differs (for CI).")
+def diff(old: Path | None, new: Path | None, rev: str | None, rerun: bool, corpus_dir: Path, out_dir: str, types, langs, docs,
+         kinds, as_json: bool, html_path: Path | None, exit_code: bool) -> None:
+    """Show what changed between two runs: OLD and NEW output folders, --rev REV, or --rerun."""
+    import json as _json
+    import tempfile
+
+    from pipeline import diff as d
+
+    try:
+        if rerun:
+            from pipeline.config import load_config
+            from pipeline.runner import run as run_pipeline
+
+            tmp = Path(tempfile.mkdtemp(prefix="pipeline-rerun-"))
+            run_pipeline([corpus_dir], tmp, load_config())
+            old_side, new_side = d.read_side(d.dir_reader(old or out_dir)), d.read_side(d.dir_reader(tmp))
+        elif rev:
+            old_side = d.read_side(d.rev_reader(rev, out_dir))
+            new_side = d.read_side(d.dir_reader(old or new or out_dir))
+        else:
+            if not (old and new):
+                _fail("give OLD and NEW output folders, or --rev REV, or --rerun")
+            old_side, new_side = d.read_side(d.dir_reader(old)), d.read_side(d.dir_reader(new))
+    except (FileNotFoundError, PipelineError) as exc:
+        _fail(str(exc))
+        return
+    result = d.diff_sides(old_side, new_side).filtered(set(types), set(langs), set(docs), set(kinds))
+    if as_json:
+        click.echo(_json.dumps(result.as_json(), ensure_ascii=False, indent=1))
+    else:
+        d.render_terminal(result)
+    if html_path:
+        from pipeline.export import write_outputs
+
+        write_outputs(html_path.parent, {html_path.name: d.render_html(result, old_side, new_side).encode("utf-8")})
+        click.echo(f"review page: {html_path}", err=True)
+    if exit_code and result.changes:
+        sys.exit(1)
+
+
 def _progress():
     """A progress bar on a terminal; silence when output is redirected (CI, pipes, DVC)."""
     if not sys.stderr.isatty():
