@@ -12,6 +12,19 @@ from pipeline.errors import PipelineError
 ROOT = Path(__file__).resolve().parent.parent
 
 
+EXIT_SOME_FAILED = 3  # the batch finished and its datasets were written, but some documents failed
+
+
+def _terminate_cleanly() -> None:
+    """SIGTERM unwinds like Ctrl-C, so temporary files are removed and previous outputs stay intact."""
+    import signal
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, handler)
+
+
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(2)
@@ -28,7 +41,7 @@ def main() -> None:
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(path_type=Path), help="Directory for the JSONL datasets.")
 @click.option("--config", "config_path", default=None, type=click.Path(path_type=Path), help="params.yaml to use (default: the project's).")
 @click.option("--models", "models_dir", default=None, type=click.Path(path_type=Path), help="models/ directory (default: the project's).")
-@click.option("--strict", is_flag=True, help="Exit non-zero when any document failed.")
+@click.option("--strict", is_flag=True, help="Stop at the first document that fails (exit 1, previous outputs untouched).")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 256), help="Worker processes for the per-document stages.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run per-document stages locally or on a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786) for --executor dask.")
@@ -46,12 +59,18 @@ def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models
 
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
-    options = RunOptions(jobs=jobs, executor=executor, scheduler=scheduler, cache_dir=cache_dir, use_cache=not no_cache)
+    options = RunOptions(jobs=jobs, executor=executor, scheduler=scheduler, cache_dir=cache_dir, use_cache=not no_cache, strict=strict)
+    from pipeline.runner import StrictFailure
+
+    _terminate_cleanly()
     try:
         config = load_config(config_path)
         resources = Resources(models_dir)
         report = run_pipeline(list(paths) or [Path("corpus")], out_dir, config, resources,
                               progress=None if quiet else _progress(), options=options)
+    except StrictFailure as exc:
+        click.echo(f"error: --strict: {exc}; nothing written", err=True)
+        sys.exit(1)
     except (PipelineError, InputError) as exc:
         _fail(str(exc))
         return
@@ -59,8 +78,8 @@ def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models
         _summary(report, out_dir)
     for f in report.failed:
         click.echo(f"failed: {f['source']}: {f['error']} ({f['action']})", err=True)
-    if report.failed and strict:
-        sys.exit(1)
+    if report.failed:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @main.command()

@@ -119,6 +119,11 @@ class DatasetWriter:
         self.staged: dict[str, Path] = {}
         self.writers: dict[str, tuple[Any, Any]] = {}
 
+    def remove_stale(self) -> None:
+        """Temporary files a killed run (SIGKILL, power loss) could not clean up."""
+        for p in self.out.glob(".*.tmp"):
+            p.unlink(missing_ok=True)
+
     def _tmp(self, name: str) -> tuple[int, Path]:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out)
         os.fchmod(fd, 0o644)

@@ -6,6 +6,7 @@ Every problem with one input becomes an ``InputError`` naming the file; the batc
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,17 +25,41 @@ class Source:
     rel: str  # POSIX path relative to the corpus root
 
 
-def normalise_text(text: str) -> str:
-    """The canonical text every offset indexes: no BOM, ``\\n`` line endings, NFC."""
+# Invisible format characters that break matching and carry no content: zero-width space/joiners, word
+# joiner, soft hyphen, inner BOMs, and bidi marks, embeddings, overrides and isolates.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Arabic presentation forms (legacy PDF/Word exports): folded to the base letters with NFKC, only there.
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+# File signatures of binary formats that can arrive with a text extension.
+_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+          b"PK\x03\x04": "ZIP/Office archive", b"\x7fELF": "executable"}
+
+
+def normalise_text(text: str, notes: list[str] | None = None) -> str:
+    """The canonical text every offset indexes: no BOM, ``\\n`` line endings, NFC, no invisible controls."""
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, n_invisible = _INVISIBLE.subn("", text)
+    text, n_forms = _PRESENTATION.subn(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    if notes is not None and n_invisible:
+        notes.append(f"removed {n_invisible} zero-width/bidi control characters")
+    if notes is not None and n_forms:
+        notes.append(f"folded {n_forms} runs of Arabic presentation forms")
     return unicodedata.normalize("NFC", text)
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Decode bytes as UTF-8, else as the encoding charset-normalizer detects; returns (text, encoding)."""
-    if b"\x00" in data[:8192] and not (data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff")):
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(source, f"binary file ({kind}), no text layer to read")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
         raise InputError(source, "binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -87,11 +112,22 @@ def read_source(src: Source, params: IngestParams) -> Iterator[Document | InputE
     if suffix == ".jsonl":
         yield from _jsonl_documents(src, text, params)
         return
+    notes: list[str] = []
+    if encoding != "utf-8":
+        notes.append(f"decoded as {encoding}")
     if suffix in (".html", ".htm"):
-        title, text = _html_main_text(text)
+        try:
+            title, text = _html_main_text(text)
+        except Exception as exc:  # lxml/trafilatura on markup beyond repair
+            yield InputError(src.rel, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+            return
+        if not text.strip():
+            yield InputError(src.rel, "HTML page without extractable main text")
+            return
     else:
         title = None
-    yield from _checked(Document(source=src.rel, text=normalise_text(text), title=title, meta={"encoding": encoding}), params)
+    text = normalise_text(text, notes)
+    yield from _checked(Document(source=src.rel, text=text, title=title, meta={"encoding": encoding}, notes=notes), params)
 
 
 def _checked(doc: Document, params: IngestParams) -> Iterator[Document | InputError]:
@@ -130,9 +166,11 @@ def _jsonl_documents(src: Source, text: str, params: IngestParams) -> Iterator[D
         ident = rec.get("id")
         source = f"{src.rel}#{ident}" if ident is not None else f"{src.rel}#L{lineno}"
         lang = rec.get("lang")
+        notes: list[str] = []
         doc = Document(
             source=source,
-            text=normalise_text(rec["text"]),
+            text=normalise_text(rec["text"], notes),
+            notes=notes,
             lang=lang if isinstance(lang, str) and lang else None,
             lang_given=bool(lang),
             title=rec.get("title"),

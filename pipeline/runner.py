@@ -32,6 +32,7 @@ from pipeline.resources import Resources
 class RunReport:
     documents: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
+    notes: list[dict[str, str]] = field(default_factory=list)  # what was done to readable documents
     duplicates: int = 0
     cache: CacheStats = field(default_factory=CacheStats)
     timings: dict[str, float] = field(default_factory=dict)
@@ -68,6 +69,11 @@ class RunOptions:
     cache_dir: Path | None = None  # default: <out>/.cache
     use_cache: bool = True
     window: int = 256  # documents in flight at once: bounds memory whatever the corpus size
+    strict: bool = False  # stop at the first failed document, leaving previous outputs untouched
+
+
+class StrictFailure(Exception):
+    """--strict: a document failed, so the run stops before writing anything."""
 
 
 def make_executor(config: Config, resources: Resources, options: RunOptions):
@@ -116,6 +122,8 @@ def run(
             if done is None:
                 report.failed.append({"source": doc.source, "error": error or "extraction failed", "action": "skipped"})
                 lights.pop(doc.doc_id, None)
+                if options.strict:
+                    raise StrictFailure(f"{doc.source}: {error}")
                 continue
             cache.put(key, done)
             report.cache.extracted += 1
@@ -128,6 +136,8 @@ def run(
         for item in iter_documents(paths, config.ingest):
             if isinstance(item, InputError):
                 report.failed.append({"source": item.source, "error": item.problem, "action": item.action})
+                if options.strict:
+                    raise StrictFailure(f"{item.source}: {item.problem}")
                 continue
             if item.doc_id in keys:  # same content under two paths: one document, both sources recorded
                 duplicates[item.doc_id].append(item.source)
@@ -169,6 +179,7 @@ def run(
     t3 = time.perf_counter()
     counts = Counts()
     writer = DatasetWriter(out_dir)
+    writer.remove_stale()
     try:
         for light in docs:
             full = cache.get(keys[light.doc_id])
@@ -178,6 +189,7 @@ def run(
             full.mentions, full.events = light.mentions, light.events
             if duplicates.get(light.doc_id):
                 full.meta["duplicate_sources"] = [full.source, *duplicates[light.doc_id]]
+            report.notes.extend({"source": full.source, "note": n} for n in full.notes)
             drec, mrecs, erecs = doc_records(full)
             writer.write("documents", drec)
             for r in mrecs:
@@ -243,6 +255,7 @@ def run_info(config: Config, report: RunReport) -> dict[str, Any]:
         "duplicates": report.duplicates,
         "cache": report.cache.as_dict(),
         "failed": sorted(report.failed, key=lambda f: f["source"]),
+        "notes": report.notes,
         "counts": report.counts,
         "timings_seconds": {k: round(v, 4) for k, v in sorted(report.timings.items())},
     }

@@ -26,7 +26,7 @@ def test_cli_run_on_other_folder_with_unsupported_language_and_a_bad_file(tmp_pa
     (src / "de.txt").write_text("Die Afrikanische Union und die Vereinten Nationen arbeiten seit 2017 eng zusammen.", encoding="utf-8")
     (src / "empty.txt").write_text("", encoding="utf-8")
     res = _cli("run", str(src), "--out", str(tmp_path / "o"))
-    assert res.returncode == 0, res.stderr
+    assert res.returncode == 3, res.stderr  # finished, datasets written, one document failed
     assert "failed: empty.txt: empty or whitespace-only document (skipped)" in res.stderr
     docs = [json.loads(l) for l in (tmp_path / "o" / "documents.jsonl").read_text().splitlines()]
     assert [(d["source"], d["lang"]) for d in docs] == [("de.txt", "de")]

@@ -95,4 +95,4 @@ def test_ingest_missing_path_is_a_clear_error(tmp_path):
 
 def test_normalise_text_is_idempotent():
     s = "A\r\nB\rC\ufeff"
-    assert normalise_text(normalise_text(s)) == normalise_text(s) == "A\nB\nC\ufeff"
+    assert normalise_text(normalise_text(s)) == normalise_text(s) == "A\nB\nC"
