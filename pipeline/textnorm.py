@@ -10,3 +10,48 @@ def fold_latin(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("đ", "d")
+
+
+class ArabicFolder:
+    """Arabic orthographic folding, one character to at most one, from models/ar/normalise.yaml."""
+
+    def __init__(self, spec: dict) -> None:
+        self.table = {ord(k): v for k, v in spec["fold_letters"].items()}
+        self.table.update({ord(c): None for c in spec["drop_characters"]})
+        self.conjunctions = tuple(spec["conjunctions"])
+        self.prepositions = tuple(spec["prepositions"])
+        self.article = spec["article"]
+        self.lam_article = spec["lam_article"]
+
+    def fold(self, token: str) -> str:
+        return token.translate(self.table)
+
+    def clitic_variants(self, token: str) -> list[tuple[int, str]]:
+        """(characters stripped from the start, folded remainder) for each reading of attached clitics.
+
+        ``وللأمم`` -> (0, وللامم), (1, للامم), (2, لامم as "الامم"): the name then starts at the second ل.
+        """
+        out = [(0, self.fold(token))]
+        starts = [0]
+        if token[:1] in self.conjunctions:
+            starts.append(1)
+        for s in list(starts):
+            if token[s : s + 1] in self.prepositions:
+                starts.append(s + 1)
+        for s in starts:
+            rest = token[s:]
+            if s and len(rest) >= 2:
+                out.append((s, self.fold(rest)))
+            if rest.startswith(self.lam_article) and len(rest) > 2:
+                # ل + ال written لل: read the remainder as the article + noun; the span starts at the second ل
+                out.append((s + 1, self.fold(self.article + rest[2:])))
+        seen, uniq = set(), []
+        for s, f in out:
+            if (s, f) not in seen:
+                seen.add((s, f))
+                uniq.append((s, f))
+        return uniq
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
