@@ -81,7 +81,7 @@ def test_french_article_elided_before_name(orgs):
     assert orgs(text, "fr") == [
         ("Organisation internationale de la Francophonie", 2, 48, "org:oif"),
         ("Union africaine", 54, 69, "org:au"),
-        ("CEDEAO", 97, 103, "org:ecowas"),
+        ("CEDEAO", 98, 104, "org:ecowas"),
     ]
 
 
