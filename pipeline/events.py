@@ -119,8 +119,9 @@ class EventStage:
             # the first date after the trigger (before the next one), else a date opening the clause
             date = next((d for d in point_dates if t_end <= d.start < nxt), None)
             if date is None:
-                opening = [d for d in point_dates if d.end <= t_start and d.start not in claimed
-                           and (d.start >= prev or len(TOKEN.findall(text[start : d.start])) <= 2)]
+                # a date opening the clause ("Ngày 27/9/2007, ...") holds for every event in it
+                opening = [d for d in point_dates if d.end <= t_start
+                           and ((d.start not in claimed and d.start >= prev) or len(TOKEN.findall(text[start : d.start])) <= 2)]
                 date = opening[-1] if opening else None
             locs_here = [l for l in locs if prev <= l.start and l.end <= nxt] or locs
             if self.params.require_anchor and not (date or ordinal or planned or instruments or locs_here):
