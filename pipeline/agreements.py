@@ -193,7 +193,7 @@ class AgreementStage:
             w = toks[k][2].casefold()
             if w in spec["_stops"] or any(text[toks[k][0] :].casefold().startswith(p.casefold()) for p in spec["_stop_phrases"]):
                 break
-            if toks[k][2] in heads_root or (w == "và" and k + 1 < n and toks[k + 1][2] in heads_root):
+            if w in heads_root or (w == "và" and k + 1 < n and toks[k + 1][2].casefold() in heads_root):
                 break
             b = k
         return b

@@ -43,7 +43,7 @@ def load_event_resources(resources: Resources):
             langs[lang] = {
                 "trie": trie,
                 "exclusions": exclusions,
-                "planned": re.compile("|".join(rf"(?<!\w){re.escape(c)}(?!\w)" for c in spec.get("planned_cues", [])), re.IGNORECASE) if spec.get("planned_cues") else None,
+                "planned": re.compile("|".join(rf"(?<!\w)[وف]?{re.escape(c)}(?!\w)" for c in spec.get("planned_cues", [])), re.IGNORECASE) if spec.get("planned_cues") else None,
                 "ordinal": re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
             }
         return arabic, neutral, langs
