@@ -193,8 +193,10 @@ class AgreementStage:
             w = toks[k][2].casefold()
             if w in spec["_stops"] or any(text[toks[k][0] :].casefold().startswith(p.casefold()) for p in spec["_stop_phrases"]):
                 break
-            if w in heads_root or (w == "và" and k + 1 < n and toks[k + 1][2].casefold() in heads_root):
-                break
+            fold = lambda x: fold_token(x, self.r.arabic)  # noqa: E731
+            if _walk(heads_root, w, toks, k, text, fold) or (
+                    w == "và" and k + 1 < n and _walk(heads_root, fold(toks[k + 1][2]), toks, k + 1, text, fold)):
+                break  # the next instrument's name starts here
             b = k
         return b
 

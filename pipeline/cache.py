@@ -1,8 +1,8 @@
-"""Per-document results cached by (document content and input metadata, extraction config, models, version).
+"""Per-document results cached by (document content and input metadata, extraction config, models, code).
 
 A batch over a corpus where one document was added or changed re-extracts only that document. The key
 covers exactly what the per-document stages read: the stage list and their parameters, the ingest
-parameters and every file under models/; corpus-level settings (reconcile, evaluate) are not in it, so
+parameters, every file under models/ and the package's source; corpus-level settings (reconcile, evaluate) are not in it, so
 changing them reuses every cached document.
 """
 
@@ -31,8 +31,18 @@ def models_fingerprint(models_dir: Path) -> str:
     return h.hexdigest()
 
 
+def code_fingerprint() -> str:
+    """Hash of the package's own source: a changed extractor invalidates what it extracted."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(p.name.encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
 def extraction_fingerprint(config: Config, models_dir: Path) -> str:
     relevant = {
+        "code": code_fingerprint(),
         "stages": config.stages,
         "ingest": asdict(config.ingest),
         "params": {name: config.stage_params.get(name, {}) for name in config.stages},
