@@ -27,5 +27,10 @@ evaluate: run
 repro: setup
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/dvc repro
 
+# Throughput and peak memory at 1x, 10x, 100x the sample, next to spaCy and dateparser (not a test; ~1 min).
+bench:
+	$(MAKE) setup EXTRAS=dev,dask,dvc,bench
+	$(VENV)/bin/python bench/run_bench.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache
