@@ -162,6 +162,20 @@ def diff(old: Path | None, new: Path | None, rev: str | None, rerun: bool, corpu
         sys.exit(1)
 
 
+@main.command()
+@click.argument("out_file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["plover"]), default="plover", show_default=True, help="Interchange format.")
+@click.option("--datasets", default="output", show_default=True, type=click.Path(path_type=Path, exists=True, file_okay=False), help="Output folder of a run.")
+def export(out_file: Path, fmt: str, datasets: Path) -> None:
+    """Write the events of a run in an interchange format (PLOVER JSON lines)."""
+    from pipeline.export import render_jsonl, write_outputs
+    from pipeline.plover import plover_records
+
+    records = plover_records(datasets)
+    write_outputs(out_file.parent if str(out_file.parent) else Path("."), {out_file.name: render_jsonl(records)})
+    click.echo(f"{len(records)} PLOVER records -> {out_file}", err=True)
+
+
 def _progress():
     """A progress bar on a terminal; silence when output is redirected (CI, pipes, DVC)."""
     if not sys.stderr.isatty():

@@ -96,3 +96,23 @@ def test_events_plover_categories(ex):
 def test_places_arabic_clitic_and_inside_org_name(ex):
     doc = _doc(ex, "عقد الحوار في ماليزيا وفي بالفلبين مع منظمة الأمن والتعاون في أوروبا.", "ar")
     assert [(m.text, m.value) for m in doc.mentions_of("LOC")] == [("ماليزيا", "Malaysia"), ("الفلبين", "Philippines")]
+
+
+def test_plover_export_records_actor_recipient_wikidata_and_offsets(sample_output, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    out, _ = sample_output
+    target = tmp_path / "plover.jsonl"
+    res = subprocess.run([sys.executable, "-m", "pipeline", "export", str(target), "--format", "plover", "--datasets", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    records = [json.loads(l) for l in target.read_text(encoding="utf-8").splitlines()]
+    events = [json.loads(l) for l in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(events) > 0
+    docs = {json.loads(l)["doc_id"]: json.loads(l)["text"] for l in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    summit = next(r for r in records if r["date"] == "2024-10")
+    assert (summit["event"], summit["mode"], summit["actor"]["wikidata"], summit["recipient"]["entity_id"]) == ("CONSULT", "multilateral", "Q7768", "org:un")
+    t = summit["text_info"]["trigger"]
+    assert docs[summit["text_info"]["doc_id"]][t["start"] : t["end"]] == "Summit"
