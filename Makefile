@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EXTRAS ?= dev,dask,dvc
 
-.PHONY: setup run test evaluate repro bench clean
+.PHONY: setup setup-stanza run test evaluate repro bench clean
 
 $(VENV)/.installed-$(EXTRAS): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,11 @@ $(VENV)/.installed-$(EXTRAS): pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed-$(EXTRAS)
+
+# Optional statistical NER: torch's CPU build first (an unpinned torch would pull a multi-GB CUDA build).
+setup-stanza: setup
+	$(PY) -m pip install -q "torch==2.13.0"
+	$(PY) -m pip install -q -e ".[$(EXTRAS),stanza]"
 
 run: setup
 	$(PY) -m pipeline run corpus --out output
