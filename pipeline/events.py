@@ -63,14 +63,14 @@ class EventStage:
             return doc
         text = doc.text
         by_type = {t: doc.mentions_of(t) for t in (ORG, DATE, LOC, AGREEMENT)}
-        seen_ordinals: set = set()
+        seen_ordinals: dict = {}
         for _, sent in doc.content_sentences():
             for c_start, c_end in _clauses(text, sent.start, sent.end):
                 self._clause(doc, spec, c_start, c_end, by_type, seen_ordinals)
         return doc
 
     def _clause(self, doc: Document, spec: dict, start: int, end: int, by_type: dict[str, list[Mention]],
-                seen_ordinals: set) -> None:
+                seen_ordinals: dict) -> None:
         text = doc.text
         toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
         inside = lambda ms: [m for m in ms if start <= m.start and m.end <= end]  # noqa: E731
@@ -99,6 +99,8 @@ class EventStage:
                 triggers.append((t_start, t_end, etype))
             i = end_i + 1
         used: set[tuple] = set()
+        clause_dates: list = []
+        first_event = len(doc.events)
         claimed: set[int] = set()  # dates already taken by an earlier event of this clause
         for n, (t_start, t_end, etype) in enumerate(triggers):
             nxt = triggers[n + 1][0] if n + 1 < len(triggers) else end
@@ -127,9 +129,12 @@ class EventStage:
             if self.params.require_anchor and not (date or ordinal or planned or instruments or locs_here):
                 continue
             if ordinal and (etype, ordinal.group(0)) in seen_ordinals:
-                continue  # "the 4th Summit" named again later in the document is the same summit
+                # "the 4th Summit" named again later in the document is the same summit; its date still
+                # dates what happened at it in this clause ("the 4th Summit adopted the Declaration")
+                clause_dates.append(seen_ordinals[(etype, ordinal.group(0))])
+                continue
             if ordinal:
-                seen_ordinals.add((etype, ordinal.group(0)))
+                seen_ordinals[(etype, ordinal.group(0))] = date.value if date else None
             used.add(ident)
             if date is not None:
                 claimed.add(date.start)
@@ -150,6 +155,22 @@ class EventStage:
                 plover=dict(self.neutral["plover"].get(etype, self.neutral["plover"]["other"])[status]),
                 confidence=0.8 if date else 0.6, attrs=attrs,
             ))
+        # Events of one clause happen together ("on the sidelines of the 1st Summit", "the 4th Summit adopted"):
+        # an undated one takes the date of the other kind of event the clause dates, when there is exactly one.
+        clause_events = doc.events[first_event:]
+        for e in clause_events:
+            if e.date is not None or _has_malformed_date(e, dates, text):
+                continue
+            # the date of another kind of event in the clause (two adoptions of one clause have their own dates)
+            others = {o.date for o in clause_events if o.date and o.type != e.type} | {d for d in clause_dates if d}
+            if len(others) == 1:
+                e.date = others.pop()
+                e.attrs["date_from"] = "clause"
+
+
+def _has_malformed_date(event: Event, dates: list[Mention], text: str) -> bool:
+    """A date the text gives but that has no value ("2021 ... 202") must not be replaced by a guess."""
+    return any(d.value is None and d.start >= event.trigger.end for d in dates)
 
 
 def _clauses(text: str, start: int, end: int):

@@ -81,6 +81,8 @@ def test_reconcile_two_plans_with_same_parties_and_different_periods_do_not_merg
     ("ar", "ومن المقرر أن تعقد القمة الثانية في عام 2025.", [("summit", "القمة", "2025", "planned")]),
     ("vi", "Ngày 27/9/2007, hai bên đã ký Bản ghi nhớ về hợp tác.", [("signing", "đã ký", "2007-09-27", "past")]),
     ("vi", "Cho đến nay, hai bên đã tổ chức được 4 Hội nghị Cấp cao.", []),
+    ("vi", "Hội nghị Cấp cao lần thứ 4 vào tháng 11/2011 tại Bali. Hội nghị Cấp cao lần thứ 4 đã thông qua Tuyên bố chung về hợp tác.",
+     [("summit", "Hội nghị Cấp cao", "2011-11", "past"), ("adoption", "đã thông qua", "2011-11", "past")]),
     ("en", "ASEAN and the UN have a long tradition of dialogue and cooperation.", []),
 ])
 def test_events_types_dates_status_and_negatives(ex, lang, text, expected):
