@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pipeline.document import AGREEMENT, DATE, ORG, Document, Mention, short_hash
 from pipeline.kb import KnowledgeBase
-from pipeline.orgs import TOKEN, Trie, _walk, fold_token
+from pipeline.matching import TOKEN, Trie, fold_token, matches_at, phrase_key, tokens, walk
 from pipeline.registry import register
 from pipeline.resources import Resources
 from pipeline.textnorm import ArabicFolder, is_arabic
@@ -45,14 +45,13 @@ def load_agreement_resources(resources: Resources) -> AgreementResources:
             kb[rec["id"]] = rec
             for forms in rec["names"].values():
                 for form in forms:
-                    key = tuple(fold_token(t, arabic) for t in TOKEN.findall(form))
-                    if key:
-                        trie.add(key, rec["id"])
+                    if phrase_key(form, arabic):
+                        trie.add(phrase_key(form, arabic), rec["id"])
         langs = {}
         for lang, spec in resources.per_language("agreements.yaml").items():
             heads = Trie()
             for head, kind in spec["heads"].items():
-                heads.add(tuple(fold_token(t, arabic) for t in TOKEN.findall(head)), kind)
+                heads.add(phrase_key(head, arabic), kind)
             langs[lang] = {
                 **spec,
                 "_heads": heads,
@@ -92,7 +91,7 @@ class AgreementStage:
         dates = doc.mentions_of(DATE)
         spans: list[Span] = []
         for _, sent in doc.content_sentences():
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, sent.start, sent.end)]
+            toks = tokens(text, sent.start, sent.end)
             spans += self._kb_spans(text, toks)
             if spec:
                 spans += self._head_spans(text, toks, spec, orgs, sent)
@@ -111,25 +110,22 @@ class AgreementStage:
     def _kb_spans(self, text: str, toks: list) -> list[Span]:
         out = []
         for i, (s, e, t) in enumerate(toks):
-            variants = self.r.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
-            for strip, first in variants:
-                for end_i, ids in _walk(self.r.kb_trie.root, first, toks, i, text, lambda x: fold_token(x, self.r.arabic)):
-                    rec = self.r.kb[ids[0]]
-                    out.append(Span(s + strip, toks[end_i][1], rec["kind"], "kb", kb_id=rec["id"]))
+            for strip, end_i, ids in matches_at(self.r.kb_trie, toks, i, text, self.r.arabic):
+                rec = self.r.kb[ids[0]]
+                out.append(Span(s + strip, toks[end_i][1], rec["kind"], "kb", kb_id=rec["id"]))
         return out
 
     def _head_spans(self, text: str, toks: list, spec: dict, orgs: list[Mention], sent) -> list[Span]:
         out = []
-        n = len(toks)
         fold = lambda x: fold_token(x, self.r.arabic)  # noqa: E731
         for i, (s, e, t) in enumerate(toks):
             variants = self.r.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
             for strip, first in variants:
-                hits = _walk(spec["_heads"].root, first, toks, i, text, fold)
+                hits = walk(spec["_heads"].root, first, toks, i, text, fold)
                 if not hits:
                     continue
                 head_end, kinds = hits[-1]
-                if not is_arabic(t) and not t[:1].isupper() and not _after_capital_context(toks, i):
+                if not is_arabic(t) and not t[:1].isupper():
                     break  # a lowercase "agreement" is a common noun, not a name
                 if "adjectives" in spec:
                     end_i = self._extend_arabic(text, toks, head_end, spec, orgs)
@@ -194,8 +190,8 @@ class AgreementStage:
             if w in spec["_stops"] or any(text[toks[k][0] :].casefold().startswith(p.casefold()) for p in spec["_stop_phrases"]):
                 break
             fold = lambda x: fold_token(x, self.r.arabic)  # noqa: E731
-            if _walk(heads_root, w, toks, k, text, fold) or (
-                    w == "và" and k + 1 < n and _walk(heads_root, fold(toks[k + 1][2]), toks, k + 1, text, fold)):
+            if walk(heads_root, w, toks, k, text, fold) or (
+                    w == "và" and k + 1 < n and walk(heads_root, fold(toks[k + 1][2]), toks, k + 1, text, fold)):
                 break  # the next instrument's name starts here
             b = k
         return b
@@ -283,10 +279,6 @@ class AgreementStage:
         attrs["agreement_key"] = key
         return Mention(AGREEMENT, sp.start, sp.end, text[sp.start : sp.end], f"agreements:{sp.source}",
                        0.9 if sp.source != "head" else 0.8, attrs=attrs)
-
-
-def _after_capital_context(toks: list, i: int) -> bool:
-    return False
 
 
 def _plain_gap(text: str, left, right) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.document import AGREEMENT, DATE, EVENT, LOC, ORG, Document, Event, Mention, short_hash
-from pipeline.orgs import TOKEN, Trie, _walk, fold_token
+from pipeline.matching import TOKEN, Trie, fold_token, phrase_key, tokens, walk
 from pipeline.registry import register
 from pipeline.resources import Resources
 from pipeline.textnorm import ArabicFolder, is_arabic
@@ -36,10 +36,10 @@ def load_event_resources(resources: Resources):
             trie = Trie()
             for etype, words in spec["triggers"].items():
                 for w in words:
-                    trie.add(tuple(fold_token(t, arabic) for t in TOKEN.findall(w)), etype)
+                    trie.add(phrase_key(w, arabic), etype)
             exclusions = Trie()
             for w in spec.get("exclusions", []):
-                exclusions.add(tuple(fold_token(t, arabic) for t in TOKEN.findall(w)), "x")
+                exclusions.add(phrase_key(w, arabic), "x")
             langs[lang] = {
                 "trie": trie,
                 "exclusions": exclusions,
@@ -72,13 +72,13 @@ class EventStage:
     def _clause(self, doc: Document, spec: dict, start: int, end: int, by_type: dict[str, list[Mention]],
                 seen_ordinals: dict) -> None:
         text = doc.text
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+        toks = tokens(text, start, end)
         inside = lambda ms: [m for m in ms if start <= m.start and m.end <= end]  # noqa: E731
         orgs, dates, locs, agrs = (inside(by_type[t]) for t in (ORG, DATE, LOC, AGREEMENT))
         fold = lambda x: fold_token(x, self.arabic)  # noqa: E731
         excluded: set[int] = set()
         for i, (s, e, t) in enumerate(toks):
-            for end_i, _ in _walk(spec["exclusions"].root, fold(t), toks, i, text, fold):
+            for end_i, _ in walk(spec["exclusions"].root, fold(t), toks, i, text, fold):
                 excluded.update(range(i, end_i + 1))
         triggers = []
         i = 0
@@ -87,7 +87,7 @@ class EventStage:
             variants = self.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
             best = None
             for strip, first in variants:
-                hits = _walk(spec["trie"].root, first, toks, i, text, fold)
+                hits = walk(spec["trie"].root, first, toks, i, text, fold)
                 if hits and (best is None or hits[-1][0] > best[1]):
                     best = (strip, hits[-1][0], hits[-1][1][0])
             if best is None or i in excluded:

@@ -17,11 +17,9 @@ from pipeline.document import ORG, Document, Mention
 from pipeline.kb import ENTITY_PREFIX, KnowledgeBase
 from pipeline.registry import register
 from pipeline.resources import Resources
+from pipeline.matching import TOKEN, Trie, fold_token, gap_ok, matches_at, tokens, walk
 from pipeline.textnorm import ArabicFolder, fold_latin, is_arabic
 
-TOKEN = re.compile(r"[\w\u064B-\u065F\u0670]+")
-# What may stand between two tokens of one name: spaces, hyphens, dashes, apostrophes, commas, slashes, dots.
-GAP_OK = re.compile(r"^[\s\-–—'’,/.&]*$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?$")
 
 
@@ -44,19 +42,6 @@ class Candidate:
     extractor: str
     confidence: float
     attrs: tuple = ()
-
-
-class Trie:
-    def __init__(self) -> None:
-        self.root: dict = {}
-
-    def add(self, key: tuple[str, ...], value: str) -> None:
-        node = self.root
-        for k in key:
-            node = node.setdefault(k, {})
-        node.setdefault("$", [])
-        if value not in node["$"]:
-            node["$"].append(value)
 
 
 @dataclass
@@ -102,10 +87,6 @@ class OrgMatcher:
         return resources.memo(("orgs", "matcher"), make)
 
 
-def fold_token(token: str, arabic: ArabicFolder) -> str:
-    return arabic.fold(token) if is_arabic(token) else token.casefold()
-
-
 def slug(text: str) -> str:
     folded = fold_latin(text)
     s = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
@@ -127,7 +108,7 @@ class OrgStage:
         text = doc.text
         chosen: list[Candidate] = []
         for _, sent in doc.content_sentences():
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, sent.start, sent.end)]
+            toks = tokens(text, sent.start, sent.end)
             cands = self._kb_candidates(text, toks)
             if self.params.head_detector:
                 cands += self._head_candidates(text, toks, doc.lang)
@@ -144,12 +125,10 @@ class OrgStage:
     def _kb_candidates(self, text: str, toks: list) -> list[Candidate]:
         out = []
         for i, (s, e, t) in enumerate(toks):
-            variants = self.m.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
-            for strip, first in variants:
-                for end_i, ids in _walk(self.m.names.root, first, toks, i, text, lambda x: fold_token(x, self.m.arabic)):
-                    out.append(Candidate(s + strip, toks[end_i][1], ids[0], "orgs:kb", 1.0 if strip == 0 else 0.98))
+            for strip, end_i, ids in matches_at(self.m.names, toks, i, text, self.m.arabic):
+                out.append(Candidate(s + strip, toks[end_i][1], ids[0], "orgs:kb", 1.0 if strip == 0 else 0.98))
             # acronyms: exact case, whole tokens only
-            for end_i, ids in _walk(self.m.acronyms.root, t, toks, i, text, lambda x: x):
+            for end_i, ids in walk(self.m.acronyms.root, t, toks, i, text, lambda x: x):
                 out.append(Candidate(s, toks[end_i][1], ids[0], "orgs:kb-acronym", 0.97))
         return out
 
@@ -302,31 +281,27 @@ class OrgStage:
         taken = [(c.start, c.end) for c in chosen]
         out = list(chosen)
         for _, sent in doc.content_sentences():
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, sent.start, sent.end)]
+            toks = tokens(text, sent.start, sent.end)
             for i, (s, e, t) in enumerate(toks):
-                variants = self.m.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
-                for strip, first in variants:
-                    hits = _walk(self.m.short_forms.root, first, toks, i, text, lambda x: fold_token(x, self.m.arabic))
-                    if not hits:
+                hits = matches_at(self.m.short_forms, toks, i, text, self.m.arabic)
+                if not hits:
+                    continue
+                strip, end_i, ids = hits[-1]
+                start = s + strip
+                if not is_arabic(t):
+                    # Latin short forms are written with their article ("the Association", "l'Union"): the
+                    # mention is the noun, which must be capitalised to be a name
+                    if end_i == i or not toks[i + 1][2][:1].isupper():
                         continue
-                    end_i, ids = hits[-1]
-                    start = s + strip
-                    # Latin short forms keep their article out of the span and need a capital ("the Association")
-                    if not is_arabic(t):
-                        if end_i == i or not toks[end_i][2][:1].isupper():
-                            break
-                        start = toks[end_i][0] if len(toks[i][2]) <= 3 or toks[i][2].casefold() in ("the", "la", "le") else start
-                        if text[toks[i][0]: toks[i][1]].casefold() in ("l",):
-                            start = toks[i + 1][0]
-                    end = toks[end_i][1]
-                    if any(a < end and start < b for a, b in taken):
-                        break
-                    earlier = [c for c in out if c.end <= start and c.entity_id in ids]
-                    if earlier:
-                        ref = max(earlier, key=lambda c: c.start)
-                        out.append(Candidate(start, end, ref.entity_id, "orgs:short-form", 0.75, ref.attrs))
-                        taken.append((start, end))
-                    break
+                    start = toks[i + 1][0]
+                end = toks[end_i][1]
+                if any(a < end and start < b for a, b in taken):
+                    continue
+                earlier = [c for c in out if c.end <= start and c.entity_id in ids]
+                if earlier:
+                    ref = max(earlier, key=lambda c: c.start)
+                    out.append(Candidate(start, end, ref.entity_id, "orgs:short-form", 0.75, ref.attrs))
+                    taken.append((start, end))
         return sorted(out, key=lambda c: c.start)
 
 
@@ -334,23 +309,7 @@ def _cap(token: str) -> bool:
     return token[:1].isupper() or token.isdigit()
 
 
-def _gap(text: str, left, right) -> bool:
-    return bool(GAP_OK.match(text[left[1] : right[0]]))
-
-
-def _walk(root: dict, first: str, toks: list, i: int, text: str, fold) -> list[tuple[int, list[str]]]:
-    """Every (last token index, entity ids) where a key of the trie starts at token i (first folded)."""
-    node = root.get(first)
-    hits = []
-    j = i
-    while node is not None:
-        if "$" in node:
-            hits.append((j, node["$"]))
-        j += 1
-        if j >= len(toks) or not _gap(text, toks[j - 1], toks[j]):
-            break
-        node = node.get(fold(toks[j][2]))
-    return hits
+_gap = gap_ok
 
 
 def _walk_exact(root: dict, acr: str) -> bool:

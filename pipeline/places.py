@@ -10,7 +10,7 @@ import gettext
 from dataclasses import dataclass, field
 
 from pipeline.document import LOC, ORG, Document, Mention
-from pipeline.orgs import TOKEN, Trie, _walk, fold_token
+from pipeline.matching import Trie, matches_at, phrase_key, tokens
 from pipeline.registry import register
 from pipeline.resources import Resources
 from pipeline.textnorm import ArabicFolder, is_arabic
@@ -29,7 +29,7 @@ def build_places(resources: Resources, languages: tuple[str, ...]) -> tuple[Trie
         trie = Trie()
 
         def add(name: str, value: str) -> None:
-            key = tuple(fold_token(t, arabic) for t in TOKEN.findall(name))
+            key = phrase_key(name, arabic)
             if key:
                 trie.add(key, value)
 
@@ -71,16 +71,14 @@ class PlaceStage:
         text = doc.text
         taken = [(m.start, m.end) for m in doc.mentions if m.type == ORG]
         for _, sent in doc.content_sentences():
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, sent.start, sent.end)]
+            toks = tokens(text, sent.start, sent.end)
             i = 0
             while i < len(toks):
                 s, e, t = toks[i]
                 best = None
-                variants = self.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
-                for strip, first in variants:
-                    for end_i, values in _walk(self.trie.root, first, toks, i, text, lambda x: fold_token(x, self.arabic)):
-                        if best is None or end_i > best[1]:
-                            best = (strip, end_i, values[0])
+                for strip, end_i, values in matches_at(self.trie, toks, i, text, self.arabic):
+                    if best is None or end_i > best[1]:
+                        best = (strip, end_i, values[0])
                 if best is None:
                     i += 1
                     continue
