@@ -45,6 +45,8 @@ def load_event_resources(resources: Resources):
                 "exclusions": exclusions,
                 "planned": re.compile("|".join(rf"(?<!\w)[وف]?{re.escape(c)}(?!\w)" for c in spec.get("planned_cues", [])), re.IGNORECASE) if spec.get("planned_cues") else None,
                 "ordinal": re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
+                "since": re.compile("(?:" + "|".join(re.escape(c) for c in spec.get("since_cues", [])) + r")\s*$", re.IGNORECASE)
+                if spec.get("since_cues") else None,
             }
         return arabic, neutral, langs
 
@@ -117,7 +119,8 @@ class EventStage:
             ordinal = spec["ordinal"].search(text, t_end, min(nxt, t_end + 60)) if spec["ordinal"] else None
             ordinal = ordinal or (spec["ordinal"].search(text, max(prev, t_start - 25), t_start) if spec["ordinal"] else None)
             planned = bool(spec["planned"] and spec["planned"].search(text, start, end))
-            point_dates = [d for d in dates if d.value is None or "/" not in d.value]
+            point_dates = [d for d in dates if (d.value is None or "/" not in d.value)
+                           and not (spec["since"] and spec["since"].search(text[max(start, d.start - 12) : d.start]))]
             # the first date after the trigger (before the next one), else a date opening the clause
             date = next((d for d in point_dates if t_end <= d.start < nxt), None)
             if date is None:
@@ -126,7 +129,8 @@ class EventStage:
                            and ((d.start not in claimed and d.start >= prev) or len(TOKEN.findall(text[start : d.start])) <= 2)]
                 date = opening[-1] if opening else None
             locs_here = [l for l in locs if prev <= l.start and l.end <= nxt] or locs
-            if self.params.require_anchor and not (date or ordinal or planned or instruments or locs_here):
+            started = any(d.start >= t_end or d.end <= t_start for d in dates if d not in point_dates and d.value and "/" not in d.value)
+            if self.params.require_anchor and not (date or started or ordinal or planned or instruments or locs_here):
                 continue
             if ordinal and (etype, ordinal.group(0)) in seen_ordinals:
                 # "the 4th Summit" named again later in the document is the same summit; its date still

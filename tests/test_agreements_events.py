@@ -84,6 +84,8 @@ def test_reconcile_two_plans_with_same_parties_and_different_periods_do_not_merg
     ("vi", "Hội nghị Cấp cao lần thứ 4 vào tháng 11/2011 tại Bali. Hội nghị Cấp cao lần thứ 4 đã thông qua Tuyên bố chung về hợp tác.",
      [("summit", "Hội nghị Cấp cao", "2011-11", "past"), ("adoption", "đã thông qua", "2011-11", "past")]),
     ("en", "ASEAN and the UN have a long tradition of dialogue and cooperation.", []),
+    ("en", "Since 2005, summits between SADC and the EU have been held regularly.", [("summit", "summits", None, "past")]),
+    ("ar", "ومنذ عام 2000، عُقدت مؤتمرات القمة بين الطرفين بشكل منتظم.", [("summit", "مؤتمرات القمة", None, "past")]),
 ])
 def test_events_types_dates_status_and_negatives(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
