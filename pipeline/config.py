@@ -19,7 +19,7 @@ DEFAULT_PARAMS = Path(__file__).resolve().parent.parent / "params.yaml"
 class IngestParams:
     extensions: list[str] = field(default_factory=lambda: [".txt", ".md", ".html", ".htm", ".jsonl"])
     # Folder names never walked into (gold annotations, the development set) unless given as a root.
-    skip_dirs: list[str] = field(default_factory=lambda: ["gold", "dev", ".git", ".dvc"])
+    skip_dirs: list[str] = field(default_factory=lambda: ["gold", "dev", "test", ".git", ".dvc"])
     max_chars: int = 5_000_000
 
 

@@ -33,6 +33,9 @@ def reconcile(docs: list[Document], resources: Resources, settings: dict[str, An
 
 def build_entities(docs: list[Document], kb: KnowledgeBase) -> list[dict[str, Any]]:
     """One record per canonical organisation seen, with every surface form grouped by language."""
+    from pipeline.orgs import link_acronyms_across_documents
+
+    link_acronyms_across_documents(docs, kb)  # "(MRC)" alone in one document -> the MRC named in another
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     counts: Counter[str] = Counter()
     doc_ids: dict[str, set[str]] = defaultdict(set)

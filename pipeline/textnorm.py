@@ -22,15 +22,37 @@ class ArabicFolder:
         self.prepositions = tuple(spec["prepositions"])
         self.article = spec["article"]
         self.lam_article = spec["lam_article"]
+        self._variants: dict[str, tuple[tuple[int, str], ...]] = {}  # per process; tokens repeat a lot
 
     def fold(self, token: str) -> str:
         return token.translate(self.table)
 
-    def clitic_variants(self, token: str) -> list[tuple[int, str]]:
+    def fold_with_offsets(self, text: str) -> tuple[str, list[int]]:
+        """Folded text and, for each folded character, its index in ``text`` (harakat and tatweel are dropped,
+        so the folded string can be shorter): a match at folded [a, b) is text[map[a] : map[b - 1] + 1]."""
+        out, offsets = [], []
+        for i, ch in enumerate(text):
+            f = self.table.get(ord(ch), ch)
+            if f is None:
+                continue
+            out.append(f)
+            offsets.append(i)
+        return "".join(out), offsets
+
+    def clitic_variants(self, token: str) -> tuple[tuple[int, str], ...]:
         """(characters stripped from the start, folded remainder) for each reading of attached clitics.
 
         ``وللأمم`` -> (0, وللامم), (1, للامم), (2, لامم as "الامم"): the name then starts at the second ل.
         """
+        hit = self._variants.get(token)
+        if hit is not None:
+            return hit
+        if len(self._variants) > 200_000:
+            self._variants.clear()
+        hit = self._variants[token] = tuple(self._clitic_variants(token))
+        return hit
+
+    def _clitic_variants(self, token: str) -> list[tuple[int, str]]:
         out = [(0, self.fold(token))]
         starts = [0]
         if token[:1] in self.conjunctions:

@@ -1,83 +1,237 @@
-"""Dates in ar/en/fr/vi: forms, values, ranges, qualifiers, relative dates, datelines and the negatives."""
+"""Dates in ar/en/fr/vi: forms, values, spans, ranges, qualifiers, relative dates, datelines and the negatives.
+
+Every expectation is exact: (surface text, start, end, value). The clock is fixed: the stage runs with a
+``datetime`` whose ``today()``/``now()`` fail, so no value can come from the day the tests run.
+"""
 
 from __future__ import annotations
 
+import datetime as real_dt
+import types
+
 import pytest
 
-from pipeline.dates import DateParams, DateStage
+from pipeline import dates as dates_module
+from pipeline.dates import DateParams, DateStage, search_dates_baseline
 from pipeline.tokenise import TokeniseParams, TokeniseStage
 from tests.conftest import make_doc
 
 
+class _NoToday(real_dt.date):
+    @classmethod
+    def today(cls):  # pragma: no cover - failing here is the point
+        raise AssertionError("the date stage must not read today's date")
+
+
+class _NoNow(real_dt.datetime):
+    @classmethod
+    def now(cls, tz=None):  # pragma: no cover
+        raise AssertionError("the date stage must not read the clock")
+
+    @classmethod
+    def today(cls):  # pragma: no cover
+        raise AssertionError("the date stage must not read the clock")
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    shim = types.SimpleNamespace(date=_NoToday, datetime=_NoNow, timedelta=real_dt.timedelta)
+    monkeypatch.setattr(dates_module, "dt", shim)
+
+
 @pytest.fixture(scope="module")
-def dates(resources):
+def run(resources):
     tok = TokeniseStage(resources, TokeniseParams())
     stage = DateStage(resources, DateParams())
 
-    def run(text, lang, published=None):
+    def _run(text, lang, published=None):
         doc = make_doc(text, lang)
         doc.published = published
         doc = stage(tok(doc))
-        return [(m.text, m.value) for m in doc.mentions_of("DATE")], doc
+        return doc
 
-    return run
+    return _run
+
+
+def spans(doc):
+    return [(m.text, m.start, m.end, m.value) for m in doc.mentions_of("DATE")]
+
+
+# -- forms and values ---------------------------------------------------------------------------------
+FORMS = [
+    # English: month names, numeric forms, cue words outside the span
+    ("en", "The ASEAN-UN Summit in Vientiane in October 2024 recalled the meeting of 12 March 2021 and the talks of March 5, 2019.",
+     [("October 2024", 36, 48, "2024-10"), ("12 March 2021", 73, 86, "2021-03-12"), ("March 5, 2019", 104, 117, "2019-03-05")]),
+    ("en", "Cooperation has grown since 2000; in 2010 the report dated 2021-03-12 was cited.",
+     [("2000", 28, 32, "2000"), ("2010", 37, 41, "2010"), ("2021-03-12", 59, 69, "2021-03-12")]),
+    ("en", "The letter of 25/3/2021 and the note of 3/25/2021 were filed on Tuesday, 4 May 2021.",
+     [("25/3/2021", 14, 23, "2021-03-25"), ("3/25/2021", 40, 49, "2021-03-25"), ("4 May 2021", 73, 83, "2021-05-04")]),
+    ("en", "The first Plan of Action (2016-2020) was followed by a second one for 2021–2025 and a 2016–17 budget.",
+     [("2016-2020", 26, 35, "2016/2020"), ("2021–2025", 70, 79, "2021/2025"), ("2016–17", 86, 93, "2016/2017")]),
+    ("en", "Serving from 1961 to 1971, U Thant also chaired talks between 1965 and 1966.",
+     [("1961", 13, 17, "1961"), ("1971", 21, 25, "1971"), ("1965", 62, 66, "1965"), ("1966", 71, 75, "1966")]),
+    ("en", "Leaders met in Rarotonga from 6 to 10 November 2023 and on 8-9 June 2017.",
+     [("6 to 10 November 2023", 30, 51, "2023-11"), ("8-9 June 2017", 59, 72, "2017-06")]),
+    ("en", "In 2020, at the 23rd Summit held by videoconference on 12 November, the two sides issued a statement.",
+     [("2020", 3, 7, "2020"), ("12 November", 55, 66, "2020-11-12")]),
+    # French
+    ("fr", "Le 3 mars 2022, l'OIF et l'UA ont signé un accord entré en vigueur le 1er janvier 2020, puis en mars 2019 et en 2010.",
+     [("3 mars 2022", 3, 14, "2022-03-03"), ("1er janvier 2020", 70, 86, "2020-01-01"), ("mars 2019", 96, 105, "2019-03"),
+      ("2010", 112, 116, "2010")]),
+    ("fr", "Le Secrétaire général a servi de 1961 à 1971 ; le sommet s'est tenu du 6 au 10 novembre 2023, le 30/10/2020.",
+     [("1961", 33, 37, "1961"), ("1971", 40, 44, "1971"), ("6 au 10 novembre 2023", 71, 92, "2023-11"),
+      ("30/10/2020", 97, 107, "2020-10-30")]),
+    # Arabic: Levantine/Western pairs, Arabic-Indic and Persian digits, cue words inside the span
+    ("ar", "اعتمد الإعلان المشترك في تشرين الثاني/نوفمبر 2011 وخطة العمل للفترة 2016-2020.",
+     [("تشرين الثاني/نوفمبر 2011", 25, 49, "2011-11"), ("2016-2020", 68, 77, "2016/2020")]),
+    ("ar", "في عام ٢٠١٨، جمعت الأمم المتحدة الهيئات، وفي عام ۲۰۱۹ وفي 12 مارس 2021 وقعت الاتفاقية في 12 نيسان/أبريل 2022.",
+     [("عام ٢٠١٨", 3, 11, "2018"), ("عام ۲۰۱۹", 45, 53, "2019"), ("12 مارس 2021", 58, 70, "2021-03-12"),
+      ("12 نيسان/أبريل 2022", 89, 108, "2022-04-12")]),
+    ("ar", "تغطي الخطة الفترة 2016 إلى 2020، وشغل المنصب من 1961 إلى 1971 ومنذ عام 2000.",
+     [("2016 إلى 2020", 18, 31, "2016/2020"), ("1961", 48, 52, "1961"), ("1971", 57, 61, "1971"), ("عام 2000", 67, 75, "2000")]),
+    ("ar", "وعقد الاجتماع في كانون الأول/ديسمبر 2019 وفي أيلول 2009.",
+     [("كانون الأول/ديسمبر 2019", 17, 40, "2019-12"), ("أيلول 2009", 45, 55, "2009-09")]),
+    # Vietnamese: ngày/tháng/năm inside the span, D/M/YYYY
+    ("vi", "Ngày 4/12/2006, Đại hội đồng thông qua nghị quyết; Hội nghị lần thứ nhất vào tháng 2/2000 và ngày 27 tháng 9 năm 2007.",
+     [("Ngày 4/12/2006", 0, 14, "2006-12-04"), ("tháng 2/2000", 77, 89, "2000-02"), ("ngày 27 tháng 9 năm 2007", 93, 117, "2007-09-27")]),
+    ("vi", "Năm 1977, hai bên lập quan hệ; giai đoạn 2021-2025 và thỏa thuận ký tháng 12/2005, thư ngày 5/5/2006 và năm 2010.",
+     [("Năm 1977", 0, 8, "1977"), ("2021-2025", 41, 50, "2021/2025"), ("tháng 12/2005", 68, 81, "2005-12"),
+      ("ngày 5/5/2006", 87, 100, "2006-05-05"), ("năm 2010", 104, 112, "2010")]),
+    ("vi", "Ông giữ chức từ 1961 đến 1971; hội nghị diễn ra ngày 11-12/12/2014.",
+     [("1961", 16, 20, "1961"), ("1971", 25, 29, "1971"), ("ngày 11-12/12/2014", 48, 66, "2014-12")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", FORMS, ids=[f"{l}-{i}" for i, (l, _, _) in enumerate(FORMS)])
+def test_forms_spans_and_values(run, lang, text, expected):
+    assert spans(run(text, lang)) == expected
+
+
+# -- qualifiers: value without the qualifier, the word outside the span (params.yaml qualifier_in_span) ------
+QUALIFIED = [
+    ("en", "In late 2017 two trainings took place.", ("2017", 8, 12, "2017"), "late"),
+    ("en", "The plan will be reviewed in the first half of 2024.", ("2024", 47, 51, "2024"), "early"),
+    ("en", "By mid-2018 the office had opened.", ("2018", 7, 11, "2018"), "mid"),
+    ("ar", "وفي أواخر عام 2017، شاركت الإدارة في التدريب.", ("عام 2017", 10, 18, "2017"), "late"),
+    ("ar", "وبنهاية عام 2016 انتهت الخطة.", ("عام 2016", 8, 16, "2016"), "late"),
+    ("vi", "Vào cuối năm 2017, khóa đào tạo diễn ra.", ("năm 2017", 9, 17, "2017"), "late"),
+    ("vi", "Đầu tháng 3/2021, hai bên gặp nhau.", ("tháng 3/2021", 4, 16, "2021-03"), "early"),
+    ("fr", "Fin 2017, la formation a eu lieu.", ("2017", 4, 8, "2017"), "late"),
+    ("fr", "Début mars 2022, le comité s'est réuni.", ("mars 2022", 6, 15, "2022-03"), "early"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected,qualifier", QUALIFIED)
+def test_qualifier_is_an_attribute(run, lang, text, expected, qualifier):
+    [m] = run(text, lang).mentions_of("DATE")
+    assert ((m.text, m.start, m.end, m.value), m.attrs["qualifier"]) == (expected, qualifier)
+
+
+# -- numbers that are not dates -----------------------------------------------------------------------
+NEGATIVES = [
+    ("en", "More than 30 departments, 4 summits, 8 regions and 35 agencies support Res/61/44 under Chapter VIII."),
+    ("en", "Track 1.5 dialogues, the 2nd meeting and the 5th Summit, at 11:57, cost US$ 2,000 and US$ 2000."),
+    ("en", "Call +84 24 3822 2020 or Tel: 024 3822 2020; see https://asean.org/2020/10/news and A/RES/2020/12."),
+    ("en", "Both share the ASEAN Community Vision 2025, the 2030 Agenda for Sustainable Development and Agenda 2063."),
+    ("en", "Leaders adopted the 2050 Strategy for the Blue Pacific Continent; No. 2020 lists 2000 participants."),
+    ("fr", "L'Agenda 2063 de l'Union africaine et le Programme 2030 réunissent 2000 personnes ; résolution 2020."),
+    ("ar", "تعمل أكثر من 30 إدارة في إطار الفصل الثامن من الميثاق ضمن رؤية 2030 وأجندة 2063 والقرار 2020."),
+    ("ar", "وتدعم خطة التنمية المستدامة لعام 2030 أكثر من 2000 شخص."),
+    ("vi", "Hội nghị Cấp cao lần thứ 2, Bản ghi nhớ gồm 9 điều, Nghị quyết số Res/61/44, lúc 11:57."),
+    ("vi", "Tầm nhìn Cộng đồng ASEAN 2025 và Chương trình nghị sự 2030; hai năm trước có 2000 người, 35 năm."),
+]
+
+
+@pytest.mark.parametrize("lang,text", NEGATIVES)
+def test_numbers_that_are_not_dates_stay_out(run, lang, text):
+    assert spans(run(text, lang)) == []
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("ar", "اعتمد الإعلان في تشرين الثاني/نوفمبر 2011 وخطة العمل للفترة 2016-2020.", [("تشرين الثاني/نوفمبر 2011", "2011-11"), ("2016-2020", "2016/2020")]),
-    ("ar", "في عام ٢٠١٨، جمعت الأمم المتحدة الهيئات، وفي 12 مارس 2021 وقعت الاتفاقية.", [("عام ٢٠١٨", "2018"), ("12 مارس 2021", "2021-03-12")]),
-    ("ar", "تغطي الخطة الفترة من 2016 إلى 2020.", [("2016 إلى 2020", "2016/2020")]),
-    ("en", "The Summit in Lao PDR in October 2024 recalled the 12 March 2021 meeting and March 5, 2019.", [("October 2024", "2024-10"), ("12 March 2021", "2021-03-12"), ("March 5, 2019", "2019-03-05")]),
-    ("en", "Serving from 1961 to 1971, he led the Plan of Action (2021–2025).", [("1961", "1961"), ("1971", "1971"), ("2021–2025", "2021/2025")]),
-    ("fr", "Le 1er janvier 2020, puis en mars 2019 et en 2010, l'accord a été signé.", [("1er janvier 2020", "2020-01-01"), ("mars 2019", "2019-03"), ("2010", "2010")]),
-    ("vi", "Ngày 4/12/2006, Hội nghị lần thứ nhất vào tháng 2/2000 và ngày 27 tháng 9 năm 2007.", [("Ngày 4/12/2006", "2006-12-04"), ("tháng 2/2000", "2000-02"), ("ngày 27 tháng 9 năm 2007", "2007-09-27")]),
-    ("vi", "Năm 1977, hai bên lập quan hệ trong giai đoạn 2021-2025 (5/5/2006).", [("Năm 1977", "1977"), ("2021-2025", "2021/2025"), ("5/5/2006", "2006-05-05")]),
+    ("ar", "اعتمد الأمين العام الخطة في تشرين الأول/أكتوبر 202 ، والتي تشمل مجالات جديدة.", ("تشرين الأول/أكتوبر 202", 28, 50)),
+    ("en", "The Plan was adopted in October 202 by the ministers.", ("October 202", 24, 35)),
+    ("vi", "Kế hoạch được thông qua vào tháng 10/202 tại Hà Nội.", ("tháng 10/202", 28, 40)),
 ])
-def test_dates_forms_and_values(dates, lang, text, expected):
-    assert dates(text, lang)[0] == expected
-
-
-@pytest.mark.parametrize("lang,text,qualifier", [
-    ("en", "In late 2017 the training took place.", "late"),
-    ("ar", "وفي أواخر عام 2017، شاركت الإدارة في التدريب.", "late"),
-    ("vi", "Vào cuối năm 2017, khóa đào tạo diễn ra.", "late"),
-    ("fr", "Fin 2017, la formation a eu lieu.", "late"),
-])
-def test_dates_qualifier_kept_apart_from_value(dates, lang, text, qualifier):
-    found, doc = dates(text, lang)
-    [m] = doc.mentions_of("DATE")
-    assert (m.value, m.attrs["qualifier"]) == ("2017", qualifier)
-
-
-@pytest.mark.parametrize("lang,text", [
-    ("en", "More than 30 departments, 4 summits, 8 regions, 35 agencies and Track 1.5 dialogues support Res/61/44."),
-    ("en", "Both share the ASEAN Community Vision 2025 and the 2030 Agenda for Sustainable Development and Agenda 2063."),
-    ("vi", "Hội nghị Cấp cao lần thứ 2, Bản ghi nhớ gồm 9 điều, Nghị quyết số Res/61/44, lúc 11:57."),
-    ("ar", "تعمل أكثر من 30 إدارة في الفصل الثامن من الميثاق ضمن رؤية 2030."),
-])
-def test_dates_numbers_that_are_not_dates_stay_out(dates, lang, text):
-    assert dates(text, lang)[0] == []
-
-
-def test_dates_malformed_year_is_kept_without_value(dates):
-    found, doc = dates("اعتمد الأمين العام الخطة في تشرين الأول/أكتوبر 202 ، والتي تشمل مجالات جديدة.", "ar")
-    [m] = doc.mentions_of("DATE")
-    assert (m.text, m.value, m.attrs["reason"]) == ("تشرين الأول/أكتوبر 202", None, "malformed year")
+def test_malformed_year_is_kept_without_value(run, lang, text, expected):
+    [m] = run(text, lang).mentions_of("DATE")
+    assert (m.text, m.start, m.end, m.value, m.attrs["reason"]) == (*expected, None, "malformed year")
     assert m.confidence <= 0.3
 
 
-def test_dates_dateline_sets_publication_and_relative_dates_resolve(dates):
-    text = "Quan hệ đối thoại ASEAN-Liên Hợp Quốc\n11:57 30/10/2020\n\nNăm ngoái, hai bên đã họp."
-    found, doc = dates(text, "vi")
-    assert doc.published == "2020-10-30"
-    assert found == [("30/10/2020", "2020-10-30"), ("Năm ngoái", "2019")]
+# -- relative dates and the publication date ----------------------------------------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Last year the OIC and the GCC met twice.", ("Last year", 0, 9)),
+    ("ar", "العام الماضي عقد الاتحاد الأفريقي قمة.", ("العام الماضي", 0, 12)),
+    ("vi", "Năm ngoái, hai bên đã họp.", ("Năm ngoái", 0, 9)),
+    ("fr", "L'année dernière, les deux organisations se sont réunies.", ("L'année dernière", 0, 16)),
+])
+def test_relative_without_publication_date_has_no_value(run, lang, text, expected):
+    [m] = run(text, lang).mentions_of("DATE")
+    assert (m.text, m.start, m.end, m.value) == (*expected, None)
+    assert m.attrs["relative"] is True and m.attrs["reason"] == "relative date without publication date"
 
 
-def test_dates_relative_without_publication_date_has_reason(dates):
-    found, doc = dates("Last year the OIC and the GCC met twice.", "en")
-    [m] = doc.mentions_of("DATE")
-    assert (m.value, m.attrs["reason"]) == (None, "relative date without publication date")
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Last year the OIC met; this month the GCC met on Friday.",
+     [("Last year", 0, 9, "2022"), ("this month", 23, 33, "2023-05"), ("Friday", 49, 55, "2023-04-28")]),
+    ("ar", "العام الماضي عقد الاتحاد قمة، والعام المقبل يعقد اجتماعا يوم الجمعة.",
+     [("العام الماضي", 0, 12, "2022"), ("العام المقبل", 31, 43, "2024"), ("يوم الجمعة", 57, 67, "2023-04-28")]),
+    ("vi", "Năm ngoái hai bên đã họp, tháng trước lại gặp nhau vào thứ Sáu.",
+     [("Năm ngoái", 0, 9, "2022"), ("tháng trước", 26, 37, "2023-04"), ("thứ Sáu", 55, 62, "2023-04-28")]),
+    ("fr", "L'année dernière et le mois dernier, les deux organisations se sont réunies.",
+     [("L'année dernière", 0, 16, "2022"), ("le mois dernier", 20, 35, "2023-04")]),
+])
+def test_given_publication_date_resolves_relative(run, lang, text, expected):
+    assert spans(run(text, lang, published="2023-05-02")) == expected
 
 
-def test_dates_given_publication_date_resolves_relative(dates):
-    assert dates("العام الماضي عقد الاتحاد الأفريقي قمة.", "ar", published="2023-05-02")[0] == [("العام الماضي", "2022")]
+@pytest.mark.parametrize("lang,text,published,expected", [
+    ("vi", "Quan hệ đối thoại ASEAN-Liên Hợp Quốc\n11:57 30/10/2020\n\nNăm ngoái, hai bên đã họp.", "2020-10-30",
+     [("30/10/2020", 44, 54, "2020-10-30"), ("Năm ngoái", 56, 65, "2019")]),
+    ("en", "ASEAN and the UN\nPublished: 12 March 2021\n\nLast year the two sides met.", "2021-03-12",
+     [("12 March 2021", 28, 41, "2021-03-12"), ("Last year", 43, 52, "2020")]),
+    ("en", "ASEAN and Japan upgrade relations\n\nJAKARTA, 6 September 2023 - ASEAN and Japan agreed on Wednesday to act.",
+     "2023-09-06", [("6 September 2023", 44, 60, "2023-09-06"), ("Wednesday", 89, 98, "2023-09-06")]),
+    ("fr", "L'OIF et l'UA\nPublié le 3 mars 2022\n\nL'année dernière, les deux organisations ont signé.", "2022-03-03",
+     [("3 mars 2022", 24, 35, "2022-03-03"), ("L'année dernière", 37, 53, "2021")]),
+    ("ar", "الرابطة والأمم المتحدة\nنشر في 12 مارس 2021\n\nالعام الماضي عقدت القمة.", "2021-03-12",
+     [("12 مارس 2021", 30, 42, "2021-03-12"), ("العام الماضي", 44, 56, "2020")]),
+    ("vi", "Hàn Quốc và ASEAN\nHà Nội, ngày 11/10/2024 - Lãnh đạo ASEAN và Hàn Quốc ngày 10/10 đã thông qua tuyên bố.",
+     "2024-10-11", [("ngày 11/10/2024", 26, 41, "2024-10-11"), ("ngày 10/10", 71, 81, "2024-10-10")]),
+])
+def test_dateline_sets_publication_date(run, lang, text, published, expected):
+    doc = run(text, lang)
+    assert doc.published == published
+    assert spans(doc) == expected
+
+
+def test_given_publication_date_wins_over_dateline(run):
+    doc = run("ASEAN\nPublished: 12 March 2021\n\nLast year they met.", "en", published="2019-06-30")
+    assert doc.published == "2019-06-30"
+    assert spans(doc)[-1] == ("Last year", 32, 41, "2018")
+
+
+def test_relative_after_a_number_is_a_duration(run):
+    assert spans(run("Hai năm trước và năm năm sau, những năm tới.", "vi", published="2023-05-02")) == []
+
+
+def test_day_month_without_year_and_without_context_has_no_value(run):
+    [m] = run("The ministers met on 12 November in Riyadh.", "en").mentions_of("DATE")
+    assert (m.text, m.start, m.end, m.value, m.attrs["reason"]) == ("12 November", 21, 32, None, "day and month without a year")
+
+
+# -- languages without a month lexicon: dateparser reads the candidate -----------------------------------
+def test_dateparser_fallback_for_a_language_without_lexicon(run):
+    doc = run("La cumbre se celebró el 12 de marzo de 2021 y en octubre de 2024; Visión 2025.", "es")
+    assert spans(doc) == [("12 de marzo de 2021", 24, 43, "2021-03-12"), ("octubre de 2024", 49, 64, "2024-10")]
+
+
+def test_mentions_carry_granularity_and_confidence(run):
+    doc = run("In 2010, in October 2024 and on 12 March 2021 (2016-2020).", "en")
+    assert [(m.attrs["granularity"], m.confidence >= 0.85) for m in doc.mentions_of("DATE")] == [
+        ("year", True), ("month", True), ("day", True), ("range", True)]
+
+
+def test_search_dates_baseline_uses_a_fixed_base():
+    found = search_dates_baseline("The meeting was held on 12 March 2021.", "en")
+    assert [(s, d.date().isoformat()) for s, d in found] == [("on 12 March 2021", "2021-03-12")]

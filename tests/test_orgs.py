@@ -101,3 +101,104 @@ def test_vietnamese_names_case_insensitive_and_dash_pair(orgs):
 
 def test_vietnamese_generic_lowercase_head_is_not_an_organisation(orgs):
     assert orgs("Hợp tác giữa các tổ chức khu vực ngày càng phát triển.", "vi") == []
+
+
+# -- organs of a named parent, anaphoric heads, names around a parenthesised alias, knowledge base first --------
+
+
+def test_arabic_organ_word_before_a_short_form_is_the_parents_organ(orgs):
+    text = "عقدت رابطة أمم جنوب شرق آسيا اجتماعها السنوي، وأعدت أمانة الرابطة تقريرا عنه."
+    assert orgs(text, "ar") == [("رابطة أمم جنوب شرق آسيا", 5, 28, "org:asean"), ("أمانة الرابطة", 52, 65, "org:asean-secretariat")]
+    # with a conjunction attached to the organ word, the mention starts after it
+    text = "عقدت رابطة أمم جنوب شرق آسيا اجتماعها، وحضرته الدول الأعضاء وأمانة الرابطة."
+    got = orgs(text, "ar")
+    start = text.index("وأمانة") + 1
+    assert got[1] == ("أمانة الرابطة", start, start + 13, "org:asean-secretariat")
+
+
+def test_arabic_organ_with_lam_article_clitic_on_the_parent(orgs):
+    text = "انضمت الدولة إلى منظمة التعاون الإسلامي عام 1969، واستضافت الأمانة العامة للمنظمة الاجتماع."
+    assert orgs(text, "ar") == [("منظمة التعاون الإسلامي", 17, 39, "org:oic"),
+                                ("الأمانة العامة للمنظمة", 59, 81, "org:oic-secretariat")]
+
+
+def test_arabic_head_anaphor_links_back_but_not_before_a_definite_adjective(orgs):
+    text = "تعمل إدارة الشؤون السياسية وبناء السلام في المنطقة، وقد أوفدت الإدارة بعثة إليها."
+    assert orgs(text, "ar") == [("إدارة الشؤون السياسية وبناء السلام", 5, 39, "org:dppa"), ("الإدارة", 62, 69, "org:dppa")]
+    # "the American administration" is not the department, and nothing refers back before the name
+    text = "أعلنت الإدارة الأمريكية دعمها بعد أن رحبت إدارة الشؤون السياسية وبناء السلام بالاتفاق."
+    assert orgs(text, "ar") == [("إدارة الشؤون السياسية وبناء السلام", 42, 76, "org:dppa")]
+
+
+def test_arabic_name_with_an_alias_in_parentheses_inside_is_one_mention(orgs):
+    text = "نظّم معهد الآسيان (AIPR) للسلام والمصالحة ورشة عمل في جاكرتا."
+    assert orgs(text, "ar") == [("معهد الآسيان (AIPR) للسلام والمصالحة", 5, 41, "org:aipr")]
+
+
+def test_english_head_anaphor_needs_an_earlier_name_with_that_head(orgs):
+    text = "The Lake Victoria Basin Commission met in Kisumu. The Commission approved a budget."
+    eid = "org:x-lake-victoria-basin-commission"
+    assert orgs(text, "en") == [("Lake Victoria Basin Commission", 4, 34, eid), ("Commission", 54, 64, eid)]
+    assert orgs("The Commission approved a budget.", "en") == []
+
+
+def test_english_head_followed_by_a_name_is_another_organisation_not_an_anaphor(orgs):
+    text = "The Lake Victoria Basin Commission met. The Commission on Human Rights also met."
+    assert orgs(text, "en") == [("Lake Victoria Basin Commission", 4, 34, "org:x-lake-victoria-basin-commission"),
+                                ("Commission on Human Rights", 44, 70, "org:x-commission-on-human-rights")]
+
+
+def test_english_capitalised_generic_word_inside_a_name_but_not_opening_a_sentence(orgs):
+    text = "WFP supports the Regional Agency for Water and Sanitation, based in Niamey."
+    assert orgs(text, "en") == [("WFP", 0, 3, "org:wfp"), ("Regional Agency for Water and Sanitation", 17, 57,
+                                                              "org:x-regional-agency-for-water-and-sanitation")]
+    assert orgs("Regional Forum opens in Bangkok with ministers.", "en") == []
+
+
+def test_french_knowledge_base_name_written_with_its_article_matches_without_it(orgs):
+    assert orgs("La Francophonie a tenu son sommet à Djerba.", "fr") == [("Francophonie", 3, 15, "org:oif")]
+
+
+def test_french_head_anaphor_after_the_name(orgs):
+    text = "L'Organisation mondiale de la santé a publié un rapport. L'Organisation recommande la vaccination."
+    assert orgs(text, "fr") == [("Organisation mondiale de la santé", 2, 35, "org:who"), ("Organisation", 59, 71, "org:who")]
+
+
+def test_vietnamese_knowledge_base_name_wins_over_a_head_phrase_running_into_the_verb(orgs):
+    text = "Ngân hàng Phát triển châu Á tham dự cuộc họp tại Hà Nội."
+    assert orgs(text, "vi") == [("Ngân hàng Phát triển châu Á", 0, 27, "org:adb")]
+
+
+def test_vietnamese_unknown_name_continues_over_ve_before_a_capital_and_stops_at_a_comma(orgs):
+    text = "Chương trình Hợp tác Mê Công về Nông nghiệp bền vững đã hỗ trợ nông dân."
+    assert orgs(text, "vi") == [("Chương trình Hợp tác Mê Công về Nông nghiệp bền vững", 0, 52,
+                                 "org:x-chuong-trinh-hop-tac-me-cong-ve-nong-nghiep-ben-vung")]
+    text = "Chương trình Hợp tác Mê Công, các đối tác và nhà tài trợ đã họp."
+    assert orgs(text, "vi") == [("Chương trình Hợp tác Mê Công", 0, 28, "org:x-chuong-trinh-hop-tac-me-cong")]
+
+
+def test_arabic_folding_with_offset_map_points_back_into_the_stored_text(resources):
+    from pipeline.textnorm import ArabicFolder
+
+    folder = ArabicFolder(resources.yaml("ar/normalise.yaml"))
+    text = "وقّعت مُنظّمة الصحة العالمية"
+    folded, offsets = folder.fold_with_offsets(text)
+    assert folded == "وقعت منظمه الصحه العالميه"
+    a = folded.index("منظمه")
+    b = a + len("منظمه الصحه")
+    assert text[offsets[a] : offsets[b - 1] + 1] == "مُنظّمة الصحة"
+
+
+def test_acronym_alone_in_one_document_links_to_the_organisation_named_in_another(resources):
+    from pipeline.kb import KnowledgeBase
+    from pipeline.reconcile import build_entities
+
+    tok = TokeniseStage(resources, TokeniseParams())
+    stage = OrgStage(resources, OrgParams())
+    a = stage(tok(make_doc("The Lake Victoria Basin Commission (LVBC) met in Kisumu.", "en", source="a.txt")))
+    b = stage(tok(make_doc("Experts from the LVBC and the (LVBC) secretariat met.", "en", source="b.txt")))
+    assert [(m.text, m.entity_id) for m in b.mentions_of("ORG")] == [("LVBC", "org:x-lvbc"), ("LVBC", "org:x-lvbc")]
+    entities = build_entities([a, b], KnowledgeBase.load(resources))
+    assert [e["entity_id"] for e in entities] == ["org:x-lake-victoria-basin-commission"]
+    assert entities[0]["acronym"] == "LVBC" and entities[0]["mention_count"] == 4
+    assert {m.entity_id for m in b.mentions_of("ORG")} == {"org:x-lake-victoria-basin-commission"}
