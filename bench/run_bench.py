@@ -39,7 +39,7 @@ def build_corpus(factor: int, dest: Path) -> tuple[int, int]:
 def worker(corpus: Path) -> dict:
     sys.path.insert(0, str(ROOT))
     from pipeline.config import load_config
-    from pipeline.runner import RunOptions, run
+    from pipeline.runtime.runner import RunOptions, run
 
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     t0 = time.perf_counter()
@@ -55,10 +55,10 @@ def baselines(corpus: Path) -> dict:
     import spacy
 
     from pipeline.config import load_config
-    from pipeline.dates import search_dates_baseline
+    from pipeline.stages.dates import search_dates_baseline
     from pipeline.ingest import iter_documents
-    from pipeline.resources import Resources
-    from pipeline.runner import Extractor
+    from pipeline.knowledge.resources import Resources
+    from pipeline.runtime.runner import Extractor
 
     config = load_config()
     docs = [d for d in iter_documents([corpus], config.ingest)]

@@ -53,14 +53,14 @@ def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models
     """Run the pipeline over PATHS (files or folders; default: corpus/) and write datasets to --out."""
     from pipeline.config import load_config
     from pipeline.errors import InputError
-    from pipeline.resources import Resources
-    from pipeline.runner import RunOptions
-    from pipeline.runner import run as run_pipeline
+    from pipeline.knowledge.resources import Resources
+    from pipeline.runtime.runner import RunOptions
+    from pipeline.runtime.runner import run as run_pipeline
 
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
     options = RunOptions(jobs=jobs, executor=executor, scheduler=scheduler, cache_dir=cache_dir, use_cache=not no_cache, strict=strict)
-    from pipeline.runner import StrictFailure
+    from pipeline.runtime.runner import StrictFailure
 
     _terminate_cleanly()
     try:
@@ -92,9 +92,9 @@ def evaluate(gold_dir: Path, pred_dir: Path, metrics_path: Path, plots_path: Pat
     """Score a run's datasets against gold annotations: P/R/F1 per type x language and more."""
     import orjson
 
-    from pipeline.evaluate import GoldError, plot_rows, render_table
-    from pipeline.evaluate import evaluate as score
-    from pipeline.export import write_outputs
+    from pipeline.review.evaluate import GoldError, plot_rows, render_table
+    from pipeline.review.evaluate import evaluate as score
+    from pipeline.datasets.export import write_outputs
 
     try:
         result = score(gold_dir, pred_dir)
@@ -128,12 +128,12 @@ def diff(old: Path | None, new: Path | None, rev: str | None, rerun: bool, corpu
     import json as _json
     import tempfile
 
-    from pipeline import diff as d
+    from pipeline.review import diff as d
 
     try:
         if rerun:
             from pipeline.config import load_config
-            from pipeline.runner import run as run_pipeline
+            from pipeline.runtime.runner import run as run_pipeline
 
             tmp = Path(tempfile.mkdtemp(prefix="pipeline-rerun-"))
             run_pipeline([corpus_dir], tmp, load_config())
@@ -154,7 +154,7 @@ def diff(old: Path | None, new: Path | None, rev: str | None, rerun: bool, corpu
     else:
         d.render_terminal(result)
     if html_path:
-        from pipeline.export import write_outputs
+        from pipeline.datasets.export import write_outputs
 
         write_outputs(html_path.parent, {html_path.name: d.render_html(result, old_side, new_side).encode("utf-8")})
         click.echo(f"review page: {html_path}", err=True)
@@ -168,8 +168,8 @@ def diff(old: Path | None, new: Path | None, rev: str | None, rerun: bool, corpu
 @click.option("--datasets", default="output", show_default=True, type=click.Path(path_type=Path, exists=True, file_okay=False), help="Output folder of a run.")
 def export(out_file: Path, fmt: str, datasets: Path) -> None:
     """Write the events of a run in an interchange format (PLOVER JSON lines)."""
-    from pipeline.export import render_jsonl, write_outputs
-    from pipeline.plover import plover_records
+    from pipeline.datasets.export import render_jsonl, write_outputs
+    from pipeline.datasets.plover import plover_records
 
     records = plover_records(datasets)
     write_outputs(out_file.parent if str(out_file.parent) else Path("."), {out_file.name: render_jsonl(records)})

@@ -14,17 +14,9 @@ from typing import Any, Callable, Protocol
 from pipeline.document import Document
 from pipeline.errors import E_REQUIRES, E_UNKNOWN_PARAM, E_UNKNOWN_STAGE, ConfigError
 
-# Modules whose import registers stages. Explicit, so registration never depends on who imported what.
-STAGE_MODULES = (
-    "pipeline.language",
-    "pipeline.tokenise",
-    "pipeline.orgs",
-    "pipeline.dates",
-    "pipeline.places",
-    "pipeline.agreements",
-    "pipeline.events",
-    "pipeline.stanza_ner",
-)
+# The package whose import registers every stage. Loaded by name so that this module, below the stages,
+# never imports them at import time.
+STAGE_PACKAGE = "pipeline.stages"
 
 
 class Stage(Protocol):
@@ -105,5 +97,4 @@ register = REGISTRY.register
 
 
 def load_stage_modules() -> None:
-    for module in STAGE_MODULES:
-        importlib.import_module(module)
+    importlib.import_module(STAGE_PACKAGE)

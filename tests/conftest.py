@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config
-from pipeline.resources import Resources
-from pipeline.runner import Extractor, run
+from pipeline.knowledge.resources import Resources
+from pipeline.runtime.runner import Extractor, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

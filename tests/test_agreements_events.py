@@ -6,8 +6,8 @@ import pytest
 
 from pipeline.config import load_config
 from pipeline.document import Document
-from pipeline.reconcile import reconcile
-from pipeline.runner import Extractor
+from pipeline.reconcile.corpus import reconcile
+from pipeline.runtime.runner import Extractor
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from pipeline.config import load_config
-from pipeline.export import DATASETS
-from pipeline.runner import RunOptions, run
+from pipeline.datasets.export import DATASETS
+from pipeline.runtime.runner import RunOptions, run
 from tests.conftest import CORPUS
 
 
@@ -89,7 +89,7 @@ def test_batch_interrupted_run_leaves_previous_outputs_intact(corpus_copy, tmp_p
     out = tmp_path / "out"
     run([corpus_copy], out, config, resources)
     before = {n: (out / f"{n}.jsonl").read_bytes() for n in DATASETS}
-    import pipeline.runner as runner_mod
+    import pipeline.runtime.runner as runner_mod
 
     def boom(*a, **k):
         raise KeyboardInterrupt

@@ -7,9 +7,9 @@ import json
 import jsonschema
 import pytest
 
-from pipeline.export import DATASETS
-from pipeline.runner import run
-from pipeline.schema import SCHEMAS
+from pipeline.datasets.export import DATASETS
+from pipeline.runtime.runner import run
+from pipeline.datasets.schema import SCHEMAS
 from tests.conftest import CORPUS
 
 

@@ -11,9 +11,9 @@ import types
 
 import pytest
 
-from pipeline import dates as dates_module
-from pipeline.dates import DateParams, DateStage, search_dates_baseline
-from pipeline.tokenise import TokeniseParams, TokeniseStage
+from pipeline.stages import dates as dates_module
+from pipeline.stages.dates import DateParams, DateStage, search_dates_baseline
+from pipeline.stages.tokenise import TokeniseParams, TokeniseStage
 from tests.conftest import make_doc
 
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from pipeline.diff import diff_sides, dir_reader, read_side, render_html
+from pipeline.review.diff import diff_sides, dir_reader, read_side, render_html
 
 EN = "ASEAN and the UN met in Bali in 2011."
 AR = "تعاون الاتحاد الأفريقي والأمم المتحدة في عام 2017."

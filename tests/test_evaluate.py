@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.evaluate import GoldError, cluster_scores, evaluate, match_overlap, Span
+from pipeline.review.evaluate import GoldError, cluster_scores, evaluate, match_overlap, Span
 
 TEXT = "ASEAN and the UN met in Bali in 2011. UNDP too."
 

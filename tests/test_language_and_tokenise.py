@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.document import Document
-from pipeline.language import LanguageParams, LanguageStage
-from pipeline.tokenise import TokeniseParams, TokeniseStage
+from pipeline.stages.language import LanguageParams, LanguageStage
+from pipeline.stages.tokenise import TokeniseParams, TokeniseStage
 from tests.conftest import CORPUS, make_doc
 
 SAMPLE_LANGS = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.orgs import OrgParams, OrgStage
-from pipeline.tokenise import TokeniseParams, TokeniseStage
+from pipeline.stages.orgs import OrgParams, OrgStage
+from pipeline.stages.tokenise import TokeniseParams, TokeniseStage
 from tests.conftest import make_doc
 
 
@@ -178,7 +178,7 @@ def test_vietnamese_unknown_name_continues_over_ve_before_a_capital_and_stops_at
 
 
 def test_arabic_folding_with_offset_map_points_back_into_the_stored_text(resources):
-    from pipeline.textnorm import ArabicFolder
+    from pipeline.text.normalise import ArabicFolder
 
     folder = ArabicFolder(resources.yaml("ar/normalise.yaml"))
     text = "وقّعت مُنظّمة الصحة العالمية"
@@ -190,8 +190,8 @@ def test_arabic_folding_with_offset_map_points_back_into_the_stored_text(resourc
 
 
 def test_acronym_alone_in_one_document_links_to_the_organisation_named_in_another(resources):
-    from pipeline.kb import KnowledgeBase
-    from pipeline.reconcile import build_entities
+    from pipeline.knowledge.kb import KnowledgeBase
+    from pipeline.reconcile.corpus import build_entities
 
     tok = TokeniseStage(resources, TokeniseParams())
     stage = OrgStage(resources, OrgParams())

@@ -5,7 +5,7 @@ import pytest
 from pipeline.config import load_config
 from pipeline.errors import ConfigError
 from pipeline.registry import REGISTRY
-from pipeline.runner import Extractor
+from pipeline.runtime.runner import Extractor
 
 
 def test_registry_stages_run_in_config_order(config, resources):

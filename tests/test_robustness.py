@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from pipeline.config import load_config
 from pipeline.document import Document
-from pipeline.export import DATASETS, doc_records
-from pipeline.runner import run
+from pipeline.datasets.export import DATASETS, doc_records
+from pipeline.runtime.runner import run
 from tests.conftest import CORPUS, ROOT
 
 GOOD_EN = "The Economic Community of West African States and the World Food Programme signed an agreement in Abuja in March 2021."

@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from pipeline.orgs import OrgParams, OrgStage
-from pipeline.stanza_ner import StanzaNerParams, StanzaNerStage, _org_spans
-from pipeline.tokenise import TokeniseParams, TokeniseStage
+from pipeline.stages.orgs import OrgParams, OrgStage
+from pipeline.stages.stanza_ner import StanzaNerParams, StanzaNerStage, _org_spans
+from pipeline.stages.tokenise import TokeniseParams, TokeniseStage
 from tests.conftest import make_doc
 
 
@@ -25,7 +25,7 @@ def test_stanza_bioes_tags_to_character_spans():
 def test_stanza_stage_without_model_says_so_once_and_passes_documents_through(resources, tmp_path, caplog):
     stage = StanzaNerStage(resources, StanzaNerParams(model_dir=str(tmp_path / "none")))
     tok = TokeniseStage(resources, TokeniseParams())
-    with caplog.at_level(logging.WARNING, logger="pipeline.stanza_ner"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.stages.stanza_ner"):
         for _ in range(3):
             doc = stage(tok(make_doc("The Mekong River Commission met in Vientiane.", "en")))
             assert doc.mentions == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from pipeline.textnorm import ArabicFolder, is_arabic
+from pipeline.text.normalise import ArabicFolder, is_arabic
 
 TOKEN = re.compile(r"[\w\u064B-\u065F\u0670]+")
 # What may stand between two tokens of one phrase: spaces, hyphens, dashes, apostrophes, commas, slashes, dots.

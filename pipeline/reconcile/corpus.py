@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.document import AGREEMENT, ORG, Document
-from pipeline.kb import KnowledgeBase
-from pipeline.resources import Resources
+from pipeline.knowledge.kb import KnowledgeBase
+from pipeline.knowledge.resources import Resources
 
 
 @dataclass
@@ -21,8 +21,8 @@ class CorpusResult:
 
 
 def reconcile(docs: list[Document], resources: Resources, settings: dict[str, Any] | None = None) -> CorpusResult:
-    from pipeline import agreements as agreements_mod
-    from pipeline import events as events_mod
+    from pipeline.stages import agreements as agreements_mod
+    from pipeline.stages import events as events_mod
 
     kb = KnowledgeBase.load(resources)
     result = CorpusResult(entities=build_entities(docs, kb))
@@ -33,7 +33,7 @@ def reconcile(docs: list[Document], resources: Resources, settings: dict[str, An
 
 def build_entities(docs: list[Document], kb: KnowledgeBase) -> list[dict[str, Any]]:
     """One record per canonical organisation seen, with every surface form grouped by language."""
-    from pipeline.orgs import link_acronyms_across_documents
+    from pipeline.stages.orgs import link_acronyms_across_documents
 
     link_acronyms_across_documents(docs, kb)  # "(MRC)" alone in one document -> the MRC named in another
     names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))

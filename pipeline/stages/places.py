@@ -10,10 +10,10 @@ import gettext
 from dataclasses import dataclass, field
 
 from pipeline.document import LOC, ORG, Document, Mention
-from pipeline.matching import Trie, matches_at, phrase_key, tokens
+from pipeline.text.matching import Trie, matches_at, phrase_key, tokens
 from pipeline.registry import register
-from pipeline.resources import Resources
-from pipeline.textnorm import ArabicFolder, is_arabic
+from pipeline.knowledge.resources import Resources
+from pipeline.text.normalise import ArabicFolder, is_arabic
 
 
 @dataclass

@@ -13,7 +13,7 @@ import yaml
 
 from pipeline.errors import E_RESOURCE, ResourceError
 
-DEFAULT_MODELS = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
 class Resources:

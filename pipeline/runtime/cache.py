@@ -31,12 +31,21 @@ def models_fingerprint(models_dir: Path) -> str:
     return h.hexdigest()
 
 
+# The code that decides what a document's extraction is. Review, datasets, runtime and the CLI are not in
+# it: editing the diff page or the scorer must not invalidate every cached document.
+EXTRACTION_CODE = ("document.py", "registry.py", "config.py", "text", "knowledge", "grammars", "stages")
+
+
 def code_fingerprint() -> str:
-    """Hash of the package's own source: a changed extractor invalidates what it extracted."""
+    """Hash of the extraction code's source: a changed extractor invalidates what it extracted."""
+    root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
-    for p in sorted(Path(__file__).resolve().parent.glob("*.py")):
-        h.update(p.name.encode())
-        h.update(hashlib.sha256(p.read_bytes()).digest())
+    for name in EXTRACTION_CODE:
+        target = root / name
+        files = [target] if target.is_file() else sorted(target.rglob("*.py"))
+        for p in files:
+            h.update(p.relative_to(root).as_posix().encode())
+            h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()
 
 

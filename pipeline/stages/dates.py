@@ -25,7 +25,7 @@ from typing import Any
 
 from pipeline.document import DATE, Document, Mention
 from pipeline.registry import register
-from pipeline.resources import Resources
+from pipeline.knowledge.resources import Resources
 
 YEAR_RE = r"(?:1[5-9]|20)\d\d"
 DAY_RE = r"[0-3]?\d"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.errors import E_RESOURCE, ResourceError
-from pipeline.resources import Resources
+from pipeline.knowledge.resources import Resources
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 ENTITY_PREFIX = "org:"

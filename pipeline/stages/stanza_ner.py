@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.document import ORG, Document, Mention
-from pipeline.kb import ENTITY_PREFIX
-from pipeline.orgs import slug
+from pipeline.knowledge.kb import ENTITY_PREFIX
+from pipeline.stages.orgs import slug
 from pipeline.registry import register
-from pipeline.resources import Resources
+from pipeline.knowledge.resources import Resources
 
-log = logging.getLogger("pipeline.stanza_ner")
+log = logging.getLogger("pipeline.stages.stanza_ner")
 TOKEN = re.compile(r"\w+|[^\w\s]")
 ORG_LABELS = {"ORG", "ORGANIZATION", "ORGANISATION"}
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Document, Sentence
 from pipeline.registry import register
-from pipeline.resources import Resources
-from pipeline.textnorm import fold_latin
+from pipeline.knowledge.resources import Resources
+from pipeline.text.normalise import fold_latin
 
 
 @dataclass

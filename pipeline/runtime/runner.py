@@ -17,15 +17,16 @@ from typing import Any, Callable
 import orjson
 
 from pipeline import SCHEMA_VERSION, __version__
-from pipeline.cache import CacheStats, DocCache, document_key, extraction_fingerprint, light_copy
+from pipeline.runtime.executors import DaskExecutor, ProcessExecutor, SerialExecutor
+from pipeline.runtime.extractor import Extractor
+from pipeline.runtime.cache import CacheStats, DocCache, document_key, extraction_fingerprint, light_copy
 from pipeline.config import Config
 from pipeline.document import Document
 from pipeline.errors import InputError
-from pipeline.export import DatasetWriter, doc_records
+from pipeline.datasets.export import DatasetWriter, doc_records
 from pipeline.ingest import iter_documents
-from pipeline.reconcile import reconcile
-from pipeline.registry import REGISTRY, Stage
-from pipeline.resources import Resources
+from pipeline.reconcile.corpus import reconcile
+from pipeline.knowledge.resources import Resources
 
 
 @dataclass
@@ -41,24 +42,6 @@ class RunReport:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-class Extractor:
-    """The per-document half of the pipeline: the configured stages, built once."""
-
-    def __init__(self, config: Config, resources: Resources | None = None) -> None:
-        self.config = config
-        self.resources = resources or Resources()
-        self.stages: list[Stage] = REGISTRY.build(config.stages, config.stage_params, self.resources)
-        self.timings: Counter[str] = Counter()
-
-    def __call__(self, doc: Document) -> Document:
-        for stage in self.stages:
-            t0 = time.perf_counter()
-            doc = stage(doc)
-            self.timings[stage.name] += time.perf_counter() - t0
-        doc.tokens = None  # spaCy Docs are not kept past the stages
-        return doc
 
 
 @dataclass
@@ -77,8 +60,6 @@ class StrictFailure(Exception):
 
 
 def make_executor(config: Config, resources: Resources, options: RunOptions):
-    from pipeline.executors import DaskExecutor, ProcessExecutor, SerialExecutor
-
     models = str(resources.models_dir)
     if options.executor == "dask":
         if not options.scheduler:

@@ -21,8 +21,8 @@ _WORKER_EXTRACTORS: dict[tuple[str, str], object] = {}
 
 
 def _extractor(config: Config, models_dir: str | None):
-    from pipeline.resources import Resources
-    from pipeline.runner import Extractor
+    from pipeline.knowledge.resources import Resources
+    from pipeline.runtime.extractor import Extractor
 
     key = (config.hash, models_dir or "")
     if key not in _WORKER_EXTRACTORS:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.document import AGREEMENT, DATE, ORG, Document, Mention, short_hash
-from pipeline.kb import KnowledgeBase
-from pipeline.matching import TOKEN, Trie, fold_token, matches_at, phrase_key, tokens, walk
+from pipeline.knowledge.kb import KnowledgeBase
+from pipeline.text.matching import TOKEN, Trie, fold_token, matches_at, phrase_key, tokens, walk
 from pipeline.registry import register
-from pipeline.resources import Resources
-from pipeline.textnorm import ArabicFolder, is_arabic
+from pipeline.knowledge.resources import Resources
+from pipeline.text.normalise import ArabicFolder, is_arabic
 
 PUNCT_STOP = re.compile(r"[,;:()\[\]\"“”„«»!?؟،؛]|\.\s")
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.document import AGREEMENT, DATE, EVENT, LOC, ORG, Document, Event, Mention, short_hash
-from pipeline.matching import TOKEN, Trie, fold_token, phrase_key, tokens, walk
+from pipeline.text.matching import TOKEN, Trie, fold_token, phrase_key, tokens, walk
 from pipeline.registry import register
-from pipeline.resources import Resources
-from pipeline.textnorm import ArabicFolder, is_arabic
+from pipeline.knowledge.resources import Resources
+from pipeline.text.normalise import ArabicFolder, is_arabic
 
 CLAUSE_BREAK = re.compile(r"[;:؛]")
 

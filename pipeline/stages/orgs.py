@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.document import ORG, Document, Mention
-from pipeline.kb import ENTITY_PREFIX, KnowledgeBase
+from pipeline.knowledge.kb import ENTITY_PREFIX, KnowledgeBase
 from pipeline.registry import register
-from pipeline.resources import Resources
-from pipeline.matching import TOKEN, Trie, fold_token, gap_ok, matches_at, tokens, walk
-from pipeline.textnorm import ArabicFolder, fold_latin, is_arabic
+from pipeline.knowledge.resources import Resources
+from pipeline.text.matching import TOKEN, Trie, fold_token, gap_ok, matches_at, tokens, walk
+from pipeline.text.normalise import ArabicFolder, fold_latin, is_arabic
 
 # What may stand between two words of a capitalised name: spaces, hyphens, apostrophes, "&" (not a comma,
 # not a line break: "the Islamic Development Bank, the League of Arab States" is two names).

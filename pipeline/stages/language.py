@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Document
 from pipeline.registry import register
-from pipeline.resources import Resources
+from pipeline.knowledge.resources import Resources
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Datasets: JSONL records and their schemas, atomic writes, and interchange formats (PLOVER, ...)."""
