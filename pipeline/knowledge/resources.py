@@ -12,8 +12,11 @@ from typing import Any
 import yaml
 
 from pipeline.errors import E_RESOURCE, ResourceError
+from pipeline.knowledge.schemas import SchemaIndex, load_yaml_text, validate
 
-DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
+# Installed package data first (a wheel ships models/ as pipeline/_data/models), then the checkout's models/.
+_INSTALLED_MODELS = Path(__file__).resolve().parents[1] / "_data" / "models"
+DEFAULT_MODELS = _INSTALLED_MODELS if _INSTALLED_MODELS.is_dir() else Path(__file__).resolve().parents[2] / "models"
 
 
 class Resources:
@@ -21,6 +24,7 @@ class Resources:
         self.models_dir = Path(models_dir) if models_dir else DEFAULT_MODELS
         self._yaml: dict[str, Any] = {}
         self._cache: dict[tuple[str, ...], Any] = {}
+        self._schemas: SchemaIndex | None = None
 
     def path(self, rel: str) -> Path:
         return self.models_dir / rel
@@ -37,9 +41,13 @@ class Resources:
                     return default
                 raise ResourceError(E_RESOURCE.format(path=p, problem="file not found"))
             try:
-                self._yaml[rel] = yaml.safe_load(p.read_text(encoding="utf-8"))
+                data = load_yaml_text(p.read_text(encoding="utf-8"))
             except yaml.YAMLError as exc:
                 raise ResourceError(E_RESOURCE.format(path=p, problem=f"invalid YAML: {exc}")) from None
+            if self._schemas is None:
+                self._schemas = SchemaIndex.load(self.models_dir)
+            validate(rel, data, self._schemas.schema_for(rel)[1], p)
+            self._yaml[rel] = data
         return self._yaml[rel]
 
     def per_language(self, filename: str) -> dict[str, Any]:
