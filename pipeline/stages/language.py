@@ -1,48 +1,61 @@
-"""Language identification with py3langid (offline, 97 languages); a language given in the input wins."""
+"""Language identification with py3langid (offline, 97 languages); a language given in the input wins.
+
+Long texts are identified among every language the model knows. Short texts (a few words) are identified
+among ``supported`` plus ``other`` only, because character n-gram identifiers are unreliable on a few words
+('UNDP' -> da). A document in a language without extraction resources gets a note (run.json -> notes): only
+language-neutral extractors and the dateparser date fallback run on it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from pipeline.document import Document
-from pipeline.registry import register
 from pipeline.knowledge.resources import Resources
+from pipeline.registry import register
+
+UNSUPPORTED_NOTE = ("language {lang}: identified, no extraction resources under models/{lang}/ "
+                    "(language-neutral extractors and dateparser dates only)")
 
 
 @dataclass
 class LanguageParams:
-    # Languages with full extraction resources; short texts are identified among these only, because
-    # character n-gram identifiers are unreliable on a few words ('UNDP' -> da).
+    # Languages with full extraction resources (models/<lang>/).
     supported: list[str] = field(default_factory=lambda: ["en", "ar", "vi", "fr"])
+    # Further languages a short text may be identified as (dates still come from dateparser's locale data).
+    other: list[str] = field(default_factory=lambda: ["de", "es", "ru", "id", "pt"])
     short_text_chars: int = 80
     sample_chars: int = 20000  # enough text to decide; keeps identification cheap on giant files
 
 
-def _identifiers(resources: Resources, supported: tuple[str, ...]):
+def _identifiers(resources: Resources, short_set: tuple[str, ...]):
     def build():
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         full = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
         restricted = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
-        restricted.set_languages(list(supported))
+        restricted.set_languages(list(short_set))
         return full, restricted
 
-    return resources.memo(("langid", *supported), build)
+    return resources.memo(("langid", *short_set), build)
 
 
 @register("language", params=LanguageParams, provides=("lang",))
 class LanguageStage:
     def __init__(self, resources: Resources, params: LanguageParams) -> None:
         self.params = params
-        self.full, self.restricted = _identifiers(resources, tuple(params.supported))
+        short_set = tuple(dict.fromkeys([*params.supported, *params.other]))
+        self.full, self.restricted = _identifiers(resources, short_set)
 
     def __call__(self, doc: Document) -> Document:
         if doc.lang_given and doc.lang:
             doc.meta["lang_confidence"] = 1.0
-            return doc
-        sample = doc.text[: self.params.sample_chars]
-        identifier = self.restricted if len(sample.strip()) < self.params.short_text_chars else self.full
-        lang, prob = identifier.classify(sample)
-        doc.lang = str(lang)
-        doc.meta["lang_confidence"] = round(float(prob), 4)
+        else:
+            sample = doc.text[: self.params.sample_chars]
+            identifier = self.restricted if len(sample.strip()) < self.params.short_text_chars else self.full
+            lang, prob = identifier.classify(sample)
+            doc.lang = str(lang)
+            doc.meta["lang_confidence"] = round(float(prob), 4)
+        if doc.lang not in self.params.supported:
+            doc.notes.append(UNSUPPORTED_NOTE.format(lang=doc.lang))
         return doc

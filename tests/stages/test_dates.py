@@ -11,8 +11,8 @@ import types
 
 import pytest
 
-from pipeline.stages import dates as dates_module
-from pipeline.stages.dates import DateParams, DateStage, search_dates_baseline
+from pipeline.stages.dates import DateParams, DateStage, context as dates_context, search_dates_baseline
+from pipeline.stages.dates import stage as dates_stage
 from pipeline.stages.tokenise import TokeniseParams, TokeniseStage
 from tests.conftest import make_doc
 
@@ -36,7 +36,8 @@ class _NoNow(real_dt.datetime):
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch):
     shim = types.SimpleNamespace(date=_NoToday, datetime=_NoNow, timedelta=real_dt.timedelta)
-    monkeypatch.setattr(dates_module, "dt", shim)
+    for module in (dates_stage, dates_context):
+        monkeypatch.setattr(module, "dt", shim)
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +67,12 @@ FORMS = [
      [("2000", 28, 32, "2000"), ("2010", 37, 41, "2010"), ("2021-03-12", 59, 69, "2021-03-12")]),
     ("en", "The letter of 25/3/2021 and the note of 3/25/2021 were filed on Tuesday, 4 May 2021.",
      [("25/3/2021", 14, 23, "2021-03-25"), ("3/25/2021", 40, 49, "2021-03-25"), ("4 May 2021", 73, 83, "2021-05-04")]),
-    ("en", "The first Plan of Action (2016-2020) was followed by a second one for 2021–2025 and a 2016–17 budget.",
+    ("en", "The first plan of action (2016-2020) was followed by a second one for 2021–2025 and a 2016–17 budget.",
      [("2016-2020", 26, 35, "2016/2020"), ("2021–2025", 70, 79, "2021/2025"), ("2016–17", 86, 93, "2016/2017")]),
     ("en", "Serving from 1961 to 1971, U Thant also chaired talks between 1965 and 1966.",
      [("1961", 13, 17, "1961"), ("1971", 21, 25, "1971"), ("1965", 62, 66, "1965"), ("1966", 71, 75, "1966")]),
     ("en", "Leaders met in Rarotonga from 6 to 10 November 2023 and on 8-9 June 2017.",
-     [("6 to 10 November 2023", 30, 51, "2023-11"), ("8-9 June 2017", 59, 72, "2017-06")]),
+     [("6 to 10 November 2023", 30, 51, "2023-11-06/2023-11-10"), ("8-9 June 2017", 59, 72, "2017-06-08/2017-06-09")]),
     ("en", "In 2020, at the 23rd Summit held by videoconference on 12 November, the two sides issued a statement.",
      [("2020", 3, 7, "2020"), ("12 November", 55, 66, "2020-11-12")]),
     # French
@@ -79,7 +80,7 @@ FORMS = [
      [("3 mars 2022", 3, 14, "2022-03-03"), ("1er janvier 2020", 70, 86, "2020-01-01"), ("mars 2019", 96, 105, "2019-03"),
       ("2010", 112, 116, "2010")]),
     ("fr", "Le Secrétaire général a servi de 1961 à 1971 ; le sommet s'est tenu du 6 au 10 novembre 2023, le 30/10/2020.",
-     [("1961", 33, 37, "1961"), ("1971", 40, 44, "1971"), ("6 au 10 novembre 2023", 71, 92, "2023-11"),
+     [("1961", 33, 37, "1961"), ("1971", 40, 44, "1971"), ("6 au 10 novembre 2023", 71, 92, "2023-11-06/2023-11-10"),
       ("30/10/2020", 97, 107, "2020-10-30")]),
     # Arabic: Levantine/Western pairs, Arabic-Indic and Persian digits, cue words inside the span
     ("ar", "اعتمد الإعلان المشترك في تشرين الثاني/نوفمبر 2011 وخطة العمل للفترة 2016-2020.",
@@ -98,7 +99,7 @@ FORMS = [
      [("Năm 1977", 0, 8, "1977"), ("2021-2025", 41, 50, "2021/2025"), ("tháng 12/2005", 68, 81, "2005-12"),
       ("ngày 5/5/2006", 87, 100, "2006-05-05"), ("năm 2010", 104, 112, "2010")]),
     ("vi", "Ông giữ chức từ 1961 đến 1971; hội nghị diễn ra ngày 11-12/12/2014.",
-     [("1961", 16, 20, "1961"), ("1971", 25, 29, "1971"), ("ngày 11-12/12/2014", 48, 66, "2014-12")]),
+     [("1961", 16, 20, "1961"), ("1971", 25, 29, "1971"), ("ngày 11-12/12/2014", 48, 66, "2014-12-11/2014-12-12")]),
 ]
 
 
@@ -235,3 +236,98 @@ def test_mentions_carry_granularity_and_confidence(run):
 def test_search_dates_baseline_uses_a_fixed_base():
     found = search_dates_baseline("The meeting was held on 12 March 2021.", "en")
     assert [(s, d.date().isoformat()) for s, d in found] == [("on 12 March 2021", "2021-03-12")]
+
+
+# -- guidelines v2: day ranges as ISO intervals, spaced numeric dates, years of days, names, ordinals ----
+V2_FORMS = [
+    ("en", "The Forum met from 30 November - 2 December 2022 and on 24 and 25 September 2010.",
+     [("30 November - 2 December 2022", 19, 48, "2022-11-30/2022-12-02"),
+      ("24 and 25 September 2010", 56, 80, "2010-09-24/2010-09-25")]),
+    ("fr", "La conférence s'est tenue du 3 au 5 mai 2022 à Dakar, puis du 30 novembre au 2 décembre 2022.",
+     [("3 au 5 mai 2022", 29, 44, "2022-05-03/2022-05-05"),
+      ("30 novembre au 2 décembre 2022", 62, 92, "2022-11-30/2022-12-02")]),
+    ("ar", "عقد المؤتمر في الفترة من 12-14 آذار/مارس 2001 في القاهرة.",
+     [("12-14 آذار/مارس 2001", 25, 45, "2001-03-12/2001-03-14")]),
+    ("vi", "Hội thảo diễn ra từ ngày 12 đến 14/3/2001 và từ ngày 28/3 đến 1/4/2015 tại Hà Nội.",
+     [("ngày 12 đến 14/3/2001", 20, 41, "2001-03-12/2001-03-14"), ("ngày 28/3 đến 1/4/2015", 48, 70, "2015-03-28/2015-04-01")]),
+    ("en", "The letter dated 12/ 3/ 2001 was answered on 06 / 11 / 2018.",
+     [("12/ 3/ 2001", 17, 28, "2001-03-12"), ("06 / 11 / 2018", 45, 59, "2018-11-06")]),
+    ("ar", "ووقعت المذكرة بتاريخ ١٥/ ٣/ ٢٠٢٢ في جدة.", [("١٥/ ٣/ ٢٠٢٢", 21, 32, "2022-03-15")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", V2_FORMS, ids=[f"{l}-{i}" for i, (l, _, _) in enumerate(V2_FORMS)])
+def test_day_ranges_are_one_interval_and_spaced_numeric_dates_are_dates(run, lang, text, expected):
+    assert spans(run(text, lang)) == expected
+
+
+def test_day_without_year_takes_the_nearest_earlier_full_date_with_its_reason(run):
+    doc = run("Leaders met from 26 to 30 August 2024. In September 2011 the Forum met in Auckland.\n\n"
+              "On 27 August, leaders held a dialogue.", "en")
+    last = doc.mentions_of("DATE")[-1]
+    assert (last.text, last.value, last.attrs["reason"]) == ("27 August", "2024-08-27", "year of the nearest earlier full date")
+
+
+def test_day_range_without_year_takes_the_publication_year(run):
+    doc = run("Hội nghị do IPU tổ chức từ ngày 15 đến 16/9 tại Hà Nội.", "vi", published="2023-09-15")
+    [m] = doc.mentions_of("DATE")
+    assert (m.text, m.value, m.attrs["reason"]) == ("ngày 15 đến 16/9", "2023-09-15/2023-09-16", "year of the publication date")
+
+
+def test_a_deadline_after_publication_does_not_date_a_later_day(run):
+    doc = run("Its mandate runs until 31 January 2026.\n\nAhead of the meeting, on 2 April, the envoy held talks.",
+              "en", published="2025-04-03")
+    assert spans(doc)[-1] == ("2 April", 66, 73, "2025-04-02")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The General Assembly at its 78th session adopted the Strategy of the Organisation until 2035."),
+    ("en", "Leaders welcomed the GCC-ASEAN Framework of Cooperation (2024-2028) and the Anti-Drug Strategy for 2024-2029."),
+    ("fr", "Elles ont adopté la feuille de route conjointe CEEAC-UNOCA pour 2025 et ratifié la Convention de 2005."),
+    ("ar", "اعتمدت الجمعية العامة في الدورة ٧٨ القرار وفق الإطار الاستراتيجي للفاو 2022-2031."),
+    ("vi", "Các Bộ trưởng thông qua Kế hoạch hành động Hợp tác Mekong - Lan Thương giai đoạn 2023-2027 và Tầm nhìn Putrajaya 2040."),
+])
+def test_years_inside_instrument_names_and_session_ordinals_are_not_dates(run, lang, text):
+    assert spans(run(text, lang)) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The plan of action was signed in 2010 and runs from 2016 to 2020.", ["2010", "2016", "2020"]),
+    ("ar", "وتغطي خطة العمل للفترة 2016-2020 مجالات عدة.", ["2016/2020"]),
+    ("fr", "Le plan d'action de 2010 à 2015 a été prolongé.", ["2010", "2015"]),
+])
+def test_a_period_that_is_not_part_of_a_name_stays_a_date(run, lang, text, expected):
+    assert [m.value for m in run(text, lang).mentions_of("DATE")] == expected
+
+
+@pytest.mark.parametrize("lang,text,published,relative", [
+    ("en", "UN and AU hold talks\n\nNEW YORK, 30 November 2022 — The two organisations met yesterday.", "2022-11-30",
+     ("yesterday", "2022-11-29")),
+    ("en", "IGAD and IOM sign\n\nMOMBASA, Kenya, 25 March 2021 – IGAD and IOM signed an agreement on Thursday.",
+     "2021-03-25", ("Thursday", "2021-03-25")),
+    ("en", "Council hears briefing\n\nSecurity Council, 9893rd Meeting (AM), 3 April 2025\n\nThe envoy spoke this morning.",
+     "2025-04-03", ("this morning", "2025-04-03")),
+    ("vi", "Hai bên họp\n\nHÀ NỘI, ngày 14/2/2022 – Hôm qua, ASEAN và Liên Hợp Quốc đã họp.", "2022-02-14",
+     ("Hôm qua", "2022-02-13")),
+    ("fr", "Réunion\n\nGENÈVE, 3 mai 2022 – Aujourd'hui, l'OIF et l'UA se sont réunies.", "2022-05-03",
+     ("Aujourd'hui", "2022-05-03")),
+    ("ar", "اجتماع\n\nالقاهرة، ١٢ آذار/مارس ٢٠٢٣ – عقدت الجامعة العربية اليوم اجتماعا.", "2023-03-12", ("اليوم", "2023-03-12")),
+])
+def test_press_release_dateline_fills_published_and_resolves_relative_dates(run, lang, text, published, relative):
+    doc = run(text, lang)
+    assert doc.published == published
+    assert (spans(doc)[-1][0], spans(doc)[-1][3]) == relative
+
+
+def test_a_named_day_is_not_today(run):
+    assert spans(run("احتفلت المنظمة باليوم العالمي للصحة.", "ar", published="2023-04-07")) == []
+
+
+def test_overlap_resolution_checks_neighbours_only():
+    """Linear cost: each candidate is compared with its two neighbours among the chosen, never all of them."""
+    from pipeline.stages.dates.context import Found, resolve_overlaps
+
+    found = [Found(i * 10, i * 10 + 4, (i * 10, i * 10 + 4), "2020", "year", "r", 0.9) for i in range(2000)]
+    found.append(Found(5, 22, (5, 22), "2020-01", "month", "r", 0.95))
+    chosen = resolve_overlaps(found)
+    assert len(chosen) == 1999 and chosen[0].start == 0 and chosen[1].start == 5 and chosen[2].start == 30

@@ -1,0 +1,334 @@
+"""The ``dates`` stage: calendar expressions found with per-language patterns, normalised to ISO values.
+
+Matching runs on a shadow of the text whose digits are ASCII (one character for one, so offsets hold); patterns
+that need a digit run only on sentences holding one. Values come from the matched parts, never from today's
+date: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, a period ``YYYY/YYYY`` and a day range as an ISO interval
+``YYYY-MM-DD/YYYY-MM-DD``. A day without a year takes the year of its context (``context.YearContext``, the
+reason in ``attrs``); relative dates resolve against the publication date (given, or read from a dateline).
+Languages without a month lexicon under ``models/`` use dateparser's locale data (``anylang``), and say so in a
+document note.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.document import DATE, Document, Mention
+from pipeline.knowledge.resources import Resources
+from pipeline.registry import register
+from pipeline.stages.dates.anylang import locale_dates
+from pipeline.stages.dates.context import (Blocked, Found, YearContext, fill_year, in_instrument,
+                                                   relative_value, resolve_overlaps, valid)
+from pipeline.stages.dates.resources import LangDates, Pattern, load_date_resources
+
+DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
+                       "RETURN_AS_TIMEZONE_AWARE": False}
+FIXED_BASE = dt.datetime(2000, 1, 1)  # relative base of the benchmark baseline without a publication date
+DIGIT_RX = re.compile(r"\d")
+FALLBACK_NOTE = "dates: month names and relative words from dateparser's locale data for language {lang}"
+
+
+@dataclass
+class DateParams:
+    min_year: int = 1800  # years accepted in a date expression (a month, a cue word, a range)
+    max_year: int = 2100
+    bare_min_year: int = 1900  # a bare 4-digit number in running text is a year only in this window
+    bare_max_year: int = 2100
+    # "late 2017": the qualifier is always in the `qualifier` attribute; True puts the word inside the span too.
+    qualifier_in_span: bool = False
+    # How many sentences at the top of a document may carry its own date (a dateline).
+    dateline_lines: int = 3
+    dateline_max_chars: int = 40
+    # Month names and relative words of languages without models/<lang>/months.yaml from dateparser's data.
+    dateparser_fallback: bool = True
+
+
+@register("dates", params=DateParams, requires=("sentences",), provides=("dates",))
+class DateStage:
+    def __init__(self, resources: Resources, params: DateParams) -> None:
+        self.params = params
+        self.langs, self.neutral = load_date_resources(resources)
+        self.all_months: dict[str, int] = {}
+        for ld in self.langs.values():
+            self.all_months.update(ld.months)
+        self._locales: dict[str, LangDates | None] = {}
+
+    def spec_for(self, lang: str | None) -> LangDates | None:
+        """Hand-written resources of ``lang``, else (when enabled) those built from dateparser's locale data."""
+        if not lang:
+            return None
+        if lang in self.langs:
+            return self.langs[lang]
+        if not self.params.dateparser_fallback:
+            return None
+        if lang not in self._locales:
+            self._locales[lang] = locale_dates(lang, self.neutral)
+        return self._locales[lang]
+
+    # -- the stage ------------------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        shadow = doc.text.translate(self.neutral.digits)
+        spec = self.spec_for(doc.lang)
+        if spec is not None and spec.source == "dateparser":
+            doc.notes.append(FALLBACK_NOTE.format(lang=doc.lang))
+        blocked = Blocked([(m.start(), m.end(), scope) for _, rx, scope in self.neutral.blockers
+                           for m in rx.finditer(shadow)])
+        found: list[Found] = []
+        blocks = _blocks(doc)
+        for start, end in blocks:
+            found.extend(self._candidates(shadow, start, end, spec, doc.lang, blocked))
+        chosen = _drop_weekdays_of_dates([self._qualify(f, shadow, spec) for f in resolve_overlaps(found)], shadow)
+        if not doc.published:
+            doc.published = self._dateline(doc, chosen, spec)
+        self._emit(doc, chosen, [start for start, _ in blocks])
+        return doc
+
+    def _candidates(self, shadow: str, start: int, end: int, spec: LangDates | None, lang: str | None,
+                    blocked: Blocked) -> list[Found]:
+        """Every candidate of one sentence (overlaps are resolved later, over the whole document)."""
+        out: list[Found] = []
+        has_digit = DIGIT_RX.search(shadow, start, end) is not None
+        patterns = (spec.patterns if spec else []) + self.neutral.patterns
+        for order, pat in enumerate(patterns):
+            if pat.needs_digit and not has_digit:
+                continue
+            for m in pat.regex.finditer(shadow, start, end):
+                f = self._normalise(m, pat, spec, shadow, order, lang, start)
+                if f is not None and not blocked.hits(f):
+                    out.append(f)
+        if spec is None:
+            return out
+        for rx, unit, offset in spec.relative:
+            for m in rx.finditer(shadow, start, end):
+                if spec.number_words_rx and spec.number_words_rx.search(shadow[max(start, m.start() - 20) : m.start()]):
+                    continue  # "hai năm trước" (two years ago): a duration, not a date
+                rs, re_ = m.span("rel") if "rel" in rx.groupindex else m.span()
+                out.append(Found(rs, re_, (rs, re_), None, unit, "relative", 0.8,
+                                 (("relative", True), ("_unit", unit), ("_offset", offset))))
+        if spec.weekday_rx:
+            for m in spec.weekday_rx.finditer(shadow, start, end):
+                rs, re_ = m.span("rel") if "rel" in spec.weekday_rx.groupindex else m.span()
+                wd = spec.weekdays.get(" ".join(m.group("weekday").casefold().split()))
+                out.append(Found(rs, re_, (rs, re_), None, "day", "relative", 0.7,
+                                 (("relative", True), ("_unit", "weekday"), ("_offset", wd))))
+        return out
+
+    def _emit(self, doc: Document, chosen: list[Found], block_starts: list[int]) -> None:
+        """Final values (relative dates, years of days without one) and the DATE mentions, in text order."""
+        years = YearContext(doc.published)
+        for f in chosen:
+            attrs = {k: v for k, v in f.attrs if not k.startswith("_")}
+            value, granularity = f.value, f.granularity
+            sentence = bisect.bisect_right(block_starts, f.start)  # the run of sentences holding it
+            if f.rule == "relative":
+                raw = dict(f.attrs)
+                value = relative_value(doc.published, raw["_unit"], raw["_offset"])
+                if value is None:
+                    attrs["reason"] = "relative date without publication date"
+            elif value and value.startswith("--"):
+                year, reason = years.year_for(sentence)
+                granularity = "dayrange" if "/" in value else "day"
+                value = fill_year(value, year) if year is not None else None
+                attrs["reason"] = reason if value is not None else "day and month without a year"
+            years.see(sentence, value, granularity, f.rule)
+            attrs["granularity"] = granularity
+            doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
+                                    value=value, attrs=attrs))
+
+    # -- candidates -----------------------------------------------------------------------------------
+    def _normalise(self, m: re.Match, pat: Pattern, spec: LangDates | None, shadow: str, order: int,
+                   lang: str | None, sent_start: int) -> Found | None:
+        g = m.groupdict()
+        start, end = m.span(pat.span) if pat.span else m.span()
+        outer = m.span()
+        rule = f"{pat.lang or 'any'}:{pat.name}"
+        conf = round(0.95 - order * 0.001, 4)
+        if pat.granularity == "malformed":
+            if g.get("month") is None and not (g.get("monthnum") and 1 <= int(g["monthnum"]) <= 12):
+                return None
+            return Found(start, end, outer, None, "malformed", rule, 0.3, (("reason", "malformed year"),))
+        if pat.granularity in ("daymonth", "dayrange"):
+            return self._days(g, spec, start, end, outer, rule, conf, pat.granularity)
+        year = int(g["year"])
+        lo, hi = (self.params.bare_min_year, self.params.bare_max_year) if pat.bare else (self.params.min_year, self.params.max_year)
+        if not lo <= year <= hi:
+            return None
+        if pat.granularity in ("year", "range"):
+            return self._year_or_range(m, pat, spec, shadow, start, end, outer, rule, conf, sent_start)
+        month = self._month(g, spec)
+        if month is None:
+            return None
+        if pat.granularity == "month":
+            return Found(start, end, outer, f"{year:04d}-{month:02d}", "month", rule, conf)
+        day = int(g["day"])
+        if g.get("monthnum"):
+            if month > 12 >= day:  # "3/25/2021" cannot be day-month: read it month-day
+                day, month = month, day
+            elif pat.ambiguous and lang in self.neutral.ambiguous_langs and day <= 12 and day != month:
+                conf = self.neutral.ambiguous_confidence  # "3/4/2021" in English: kept DMY, less sure
+        if not valid(year, month, day):
+            return None
+        return Found(start, end, outer, f"{year:04d}-{month:02d}-{day:02d}", "day", rule, conf)
+
+    def _days(self, g: dict[str, Any], spec: LangDates | None, start: int, end: int, outer: tuple[int, int],
+              rule: str, conf: float, granularity: str) -> Found | None:
+        """A day ("12 November"), or a day range in one month or across two ("6 to 10 November 2023",
+        "30 November - 2 December 2022", "ngày 28/3 đến 1/4/2015"): with a year an ISO interval, without one
+        "--MM-DD[/--MM-DD]" for the context to complete."""
+        month = self._month(g, spec)
+        first_month = self._month(g, spec, "b") if (g.get("monthb") or g.get("monthnumb")) else month
+        if month is None or first_month is None:
+            return None
+        day = int(g["day"])
+        year = int(g["year"]) if g.get("year") else None
+        check_year = year or 2000  # 2000: a leap year, so 29 February is kept
+        if not valid(check_year, first_month, day):
+            return None
+        if granularity == "daymonth" and not g.get("day2"):
+            if year is not None:
+                return None
+            return Found(start, end, outer, f"--{month:02d}-{day:02d}", "daymonth", rule, 0.7)
+        day2 = int(g["day2"])
+        if not valid(check_year, month, day2) or (first_month, day) >= (month, day2) or first_month > month:
+            return None
+        first, last = f"{first_month:02d}-{day:02d}", f"{month:02d}-{day2:02d}"
+        if year is None:
+            return Found(start, end, outer, f"--{first}/--{last}", "daymonth", rule, 0.7)
+        if not (self.params.min_year <= year <= self.params.max_year):
+            return None
+        return Found(start, end, outer, f"{year:04d}-{first}/{year:04d}-{last}", "dayrange", rule, conf)
+
+    def _year_or_range(self, m: re.Match, pat: Pattern, spec: LangDates | None, shadow: str, start: int, end: int,
+                       outer: tuple[int, int], rule: str, conf: float, sent_start: int) -> Found | None:
+        g = m.groupdict()
+        year = int(g["year"])
+        before = shadow[max(0, outer[0] - 40) : outer[0]]
+        after = shadow[outer[1] : outer[1] + 30]
+        cued_inside = not shadow[outer[0]].isdigit()
+        if self._in_name(before, after, pat.bare, spec):
+            return None
+        cued = cued_inside or bool(spec and spec.year_cue_rx and spec.year_cue_rx.search(before))
+        if spec and in_instrument(shadow, outer[0], outer[1], sent_start, spec.instrument, cued):
+            return None
+        if pat.granularity == "range":
+            y2 = int(g["year2"]) if g.get("year2") else (year // 100) * 100 + int(g["yy2"])
+            if not year < y2 <= self.params.max_year:
+                return None
+            connector = shadow[m.end("year") : m.start("year2") if g.get("year2") else m.start("yy2")]
+            if spec and spec.range_from_rx and re.search(r"[^\W\d_]", connector) and spec.range_from_rx.search(before):
+                return None  # "from 1961 to 1971": two dates, each found by the year patterns
+            return Found(start, end, outer, f"{year}/{y2}", "range", rule, round(conf - 0.05, 4))
+        if not pat.bare:
+            return Found(start, end, outer, f"{year:04d}", "year", rule, conf)
+        if not cued and not self._bare_year_ok(before, after, spec):
+            return None
+        return Found(start, end, outer, f"{year:04d}", "year", rule, 0.9 if cued else 0.8,
+                     () if cued else (("_uncued", True),))
+
+    def _month(self, g: dict[str, Any], spec: LangDates | None, which: str = "") -> int | None:
+        num = g.get("monthnum" + which)
+        if num:
+            n = int(num)
+            return n if 1 <= n <= 12 or g.get("day") else None
+        name = " ".join((g.get("month" + which) or "").casefold().split())
+        months = spec.months if spec else self.all_months
+        return months.get(name) or self.all_months.get(name)
+
+    def _in_name(self, before: str, after: str, bare: bool, spec: LangDates | None = None) -> bool:
+        n = self.neutral
+        if (n.name_before_rx and n.name_before_rx.search(before)) or (n.name_after_rx and n.name_after_rx.match(after)):
+            return True
+        if bare and spec and spec.year_cue_rx:  # "خطة التنمية المستدامة لعام 2030": the name, then a cue word
+            cue = spec.year_cue_rx.search(before)
+            if cue and n.name_before_rx and n.name_before_rx.search(before[: cue.start()]):
+                return True
+        return bare and any(rx.search(before) for rx in n.name_before_patterns)
+
+    @staticmethod
+    def _bare_year_ok(before: str, after: str, spec: LangDates | None) -> bool:
+        """A bare year without a cue word: not after a number word ("No. 2020"), not before a count word."""
+        if spec is None:
+            return True
+        if spec.number_before_rx and spec.number_before_rx.search(before):
+            return False
+        if spec.count_after_rx and spec.count_after_rx.match(after):
+            return False
+        return True
+
+    def _qualify(self, f: Found, shadow: str, spec: LangDates | None) -> Found:
+        """A qualifier directly before a date ("late 2017", "أواخر عام 2017", "cuối năm 2017", "fin 2017")."""
+        if spec is None or spec.qualifier_rx is None or f.value is None or f.rule == "relative":
+            return f
+        window_start = max(0, f.start - 30)
+        m = spec.qualifier_rx.search(shadow[window_start : f.start])
+        if not m:
+            return f
+        word = " ".join(m.group("w").casefold().split())
+        attrs = f.attrs + (("qualifier", spec.qualifiers.get(word, spec.qualifiers.get(word + "-", word))),)
+        start = window_start + m.start("w") if self.params.qualifier_in_span else f.start
+        return Found(start, f.end, (min(start, f.outer[0]), f.outer[1]), f.value, f.granularity, f.rule, f.confidence, attrs)
+
+    # -- publication date -----------------------------------------------------------------------------
+    def _dateline(self, doc: Document, chosen: list[Found], spec: LangDates | None) -> str | None:
+        """A day-precise date on one of the first lines that is the document's own: the line is short, or
+        has a 'published' cue, or the date follows a place and a comma ("NEW YORK, 30 November 2022 —"),
+        or the date closes a heading line ("Security Council, 9893rd Meeting (AM), 3 April 2025")."""
+        lines = [s for _, s in doc.content_sentences()][: self.params.dateline_lines]
+        cues = spec.dateline_cues if spec else []
+        starts = [f.start for f in chosen]
+        for sent in lines:
+            line = doc.text[sent.start : sent.end]
+            for f in chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]:
+                if f.granularity != "day" or not f.value or f.rule == "relative":
+                    continue
+                prefix, rest_after = line[: f.start - sent.start], line[f.end - sent.start :]
+                rest = (prefix + rest_after).casefold()
+                if (len(line.strip()) <= self.params.dateline_max_chars or any(c in rest for c in cues)
+                        or (self.neutral.dateline_prefix and self.neutral.dateline_prefix.search(prefix))
+                        or (self.neutral.dateline_dash and self.neutral.dateline_dash.match(rest_after)
+                            and prefix.rstrip().endswith((",", "،")) and len(prefix) <= 120)):
+                    return f.value
+        return None
+
+
+def _blocks(doc: Document) -> list[tuple[int, int]]:
+    """Runs of content sentences on one line: a date is never cut by a sentence split inside it ("am 12. März
+    2021", "vom 3. bis 5. Mai"), and never joins two lines (datelines and headings stay apart)."""
+    blocks: list[list[int]] = []
+    last = -2
+    for i, sent in doc.content_sentences():
+        if blocks and i == last + 1 and "\n" not in doc.text[blocks[-1][1] : sent.start]:
+            blocks[-1][1] = sent.end
+        else:
+            blocks.append([sent.start, sent.end])
+        last = i
+    return [(a, b) for a, b in blocks]
+
+
+def _drop_weekdays_of_dates(chosen: list[Found], shadow: str) -> list[Found]:
+    """"Tuesday, 12 March 2021": the weekday names a date given in full right after it; no mention of its own."""
+    out = []
+    for i, f in enumerate(chosen):
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if (dict(f.attrs).get("_unit") == "weekday" and nxt is not None and nxt.rule != "relative"
+                and re.fullmatch(r"[\s,،]*(?:the\s+|le\s+|ngày\s+)?", shadow[f.end : nxt.start], re.IGNORECASE)):
+            continue
+        out.append(f)
+    return out
+
+
+def search_dates_baseline(text: str, lang: str | None, published: str | None = None) -> list[tuple[str, Any]]:
+    """dateparser's own search over a whole text: the baseline the benchmark compares this stage with.
+
+    Same settings as the stage (DMY, first day/month, a fixed relative base: the publication date when given,
+    else 2000-01-01), so its output never depends on today's date.
+    """
+    from dateparser.search import search_dates
+
+    base = dt.datetime.fromisoformat(published[:10]) if published else FIXED_BASE
+    settings = {**DATEPARSER_SETTINGS, "RELATIVE_BASE": base}
+    return search_dates(text, languages=[lang] if lang else None, settings=settings) or []
