@@ -1,26 +1,43 @@
-"""Agreements: named instruments found by their kind head, and reconciled across documents and languages.
+"""Agreements: instruments found by their kind head, UN document symbols, acronyms and anaphors.
 
-A mention spans the instrument's name (head, its modifiers and complements); its kind, parties (the
-organisations inside the name), date and period (a date inside or right after the name) are attributes.
-Across documents, mentions denoting the same instrument share one id: the knowledge base of well-known
-instruments first, then the resolution number, then kind + parties + date or period.
+A mention is a kind head of its language (models/<lang>/agreements.yaml: head -> kind) plus its modifiers and
+complements, as far as the language's head-phrase grammar (pipeline/grammars, chosen by ``grammar:`` in the
+same file) takes it; or a name from the instrument knowledge base (models/agreements/kb.yaml); or a UN
+document symbol in any written form (``A/RES/77/12``, ``S/RES/1631 (2005)``, ``resolution 64/288``, lists
+"resolutions 37/4, 39/7 and 40/4" -> one mention each). An acronym defined right after a name ("(MoU)") is a
+mention of that instrument, and so is every later use of it; a bare head ("the Memorandum", "المذكرة") refers
+to the last instrument of its kind. A lower-case head ("a memorandum of understanding") is a mention only
+when it is specific: it refers back, or its clause signs/adopts it, dates it or names its parties.
+
+The stage hands reconciliation typed attributes only (``kind``, ``parties``, ``date``, ``period``,
+``number``, ``symbol``, ``instrument``, ``anaphor``, ``antecedent``); pipeline/reconcile/agreements.py turns
+them into instrument ids. Work per sentence, with mention indexes built by bisection: linear in the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.document import AGREEMENT, DATE, ORG, Document, Mention, short_hash
-from pipeline.knowledge.kb import KnowledgeBase
-from pipeline.text.matching import TOKEN, Trie, fold_token, matches_at, phrase_key, tokens, walk
-from pipeline.registry import register
+from pipeline.document import AGREEMENT, DATE, LOC, ORG, Document, Mention
+from pipeline.grammars import Grammar, PhraseContext, grammar_for, index_mentions
 from pipeline.knowledge.resources import Resources
+from pipeline.registry import register
+from pipeline.text.matching import TOKEN, Token, Trie, fold_token, tokens, walk
 from pipeline.text.normalise import ArabicFolder, is_arabic
 
-PUNCT_STOP = re.compile(r"[,;:()\[\]\"“”„«»!?؟،؛]|\.\s")
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
+SLASH = r"\s*/\s*"
+SYMBOL = (rf"(?:[ASE]{SLASH}RES{SLASH}{D}{{1,4}}(?:{SLASH}{D}{{1,4}})?"
+          rf"|[ASE]{SLASH}{D}{{1,4}}{SLASH}(?:L\.\s*)?{D}{{1,4}}(?:/(?:Add|Rev|Corr)\.{D}+)?"
+          rf"|Res{SLASH}{D}{{1,4}}{SLASH}{D}{{1,4}})(?:\s*\({D}{{4}}\))?")
+NUMBER = rf"(?:{D}{{1,4}}{SLASH}{D}{{1,4}}|{D}{{3,4}}(?:\s*\({D}{{4}}\))?)"
+BARE_SYMBOL = re.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
+PERIOD_IN_NAME = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\b")
+ACRONYM_DEF = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,}s?)(?:\s+\d{4})?\s*\)")
 
 
 @dataclass
@@ -29,11 +46,54 @@ class AgreementParams:
 
 
 @dataclass
+class LanguageData:
+    """One language's compiled agreement data: heads, grammar and symbol patterns."""
+
+    spec: dict[str, Any]
+    heads: Trie
+    lower_heads: Trie  # heads written in lower case in the data: the only ones a lower-case word may start
+    grammar: Grammar
+    worded: re.Pattern | None
+    listed: re.Pattern | None
+
+
+@dataclass
 class AgreementResources:
     kb_trie: Trie
     kb: dict[str, dict[str, Any]]
-    langs: dict[str, dict[str, Any]]
+    langs: dict[str, LanguageData]
     arabic: ArabicFolder
+
+
+def _fold_set(words: Any, arabic: ArabicFolder) -> set[str]:
+    return {fold_token(w, arabic).translate(DIGITS) for w in words or [] if " " not in w}
+
+
+def compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LanguageData:
+    """Per-language data with folded word sets the grammars read (``_connectors``, ``_stops``, ...)."""
+    heads, lower_heads = Trie(), Trie()
+    for head, kind in spec["heads"].items():
+        key = tuple(fold_token(t, arabic) for t in TOKEN.findall(head))
+        heads.add(key, kind)
+        if head[:1].islower():
+            lower_heads.add(key, kind)
+    c = dict(spec)
+    for key, name in (("connectors", "_connectors"), ("coordinators", "_coordinators"), ("stop_words", "_stops"),
+                      ("adjectives", "_adjectives"), ("complement_words", "_complements"), ("articles", "_articles"),
+                      ("coordination_after", "_preps"), ("period_cues", "_period_cues"), ("lam_stops", "_lam_stops"),
+                      ("specific_cues", "_cues"), ("determiners", "_determiners")):
+        c[name] = _fold_set(spec.get(key), arabic)
+    c["_articles_folded"] = c["_articles"]
+    c["_period_cue_words"] = {fold_token(t, arabic) for p in spec.get("period_cues", []) for t in TOKEN.findall(p)}
+    c["_stop_phrases"] = [w.casefold() for w in spec.get("stop_words", []) if " " in w]
+    c["_not_after"] = {fold_token(h, arabic): _fold_set(ws, arabic) for h, ws in (spec.get("not_after") or {}).items()}
+    worded = listed = None
+    if spec.get("symbol_words"):
+        worded = re.compile(rf"(?<!\w)(?:{spec.get('symbol_clitics', '(?!)')})?(?P<body>(?:{spec['symbol_words']})\s*(?P<sym>{SYMBOL}|{NUMBER}))(?![\w/])")
+        cues = "|".join(re.escape(w) for w in spec.get("list_date_cues", [])) or "(?!)"
+        ands = "|".join(re.escape(w) for w in spec.get("list_words", [])) or "(?!)"
+        listed = re.compile(rf"(?:\s+(?:{cues})\s+[^,;()\n،؛]{{1,40}}?)?(?:\s*[,،]\s*(?:(?:{ands})\s*)?|\s+(?:{ands})\s*)(?P<body>{SYMBOL}|{D}{{1,4}}{SLASH}{D}{{1,4}})(?![\w/])")
+    return LanguageData(c, heads, lower_heads, grammar_for(spec), worded, listed)
 
 
 def load_agreement_resources(resources: Resources) -> AgreementResources:
@@ -45,23 +105,10 @@ def load_agreement_resources(resources: Resources) -> AgreementResources:
             kb[rec["id"]] = rec
             for forms in rec["names"].values():
                 for form in forms:
-                    if phrase_key(form, arabic):
-                        trie.add(phrase_key(form, arabic), rec["id"])
-        langs = {}
-        for lang, spec in resources.per_language("agreements.yaml").items():
-            heads = Trie()
-            for head, kind in spec["heads"].items():
-                heads.add(phrase_key(head, arabic), kind)
-            langs[lang] = {
-                **spec,
-                "_heads": heads,
-                "_resolution": re.compile(spec["resolution_regex"]) if spec.get("resolution_regex") else None,
-                "_adjectives": {arabic.fold(a) for a in spec.get("adjectives", [])},
-                "_complements": {arabic.fold(a) for a in spec.get("complement_words", [])},
-                "_stops": {fold_token(w, arabic) for w in spec.get("stop_words", []) if " " not in w},
-                "_stop_phrases": [w for w in spec.get("stop_words", []) if " " in w],
-                "_connectors": {c.casefold() for c in spec.get("connectors", [])},
-            }
+                    key = tuple(fold_token(t, arabic).translate(DIGITS) for t in TOKEN.findall(form))
+                    if key:
+                        trie.add(key, rec["id"])
+        langs = {lang: compile_language(spec, arabic) for lang, spec in resources.per_language("agreements.yaml").items()}
         return AgreementResources(trie, kb, langs, arabic)
 
     return resources.memo(("agreements",), build)
@@ -72,10 +119,23 @@ class Span:
     start: int
     end: int
     kind: str
-    source: str
+    source: str  # kb, symbol, head, acronym
     kb_id: str | None = None
     number: str | None = None
+    symbol: str | None = None
     head_only: bool = False
+    lower: bool = False  # a lower-case head: a mention only when specific or anaphoric
+    head_words: int = 1
+    antecedent: Mention | None = None
+
+
+@dataclass
+class DocState:
+    """What a document has named so far: the last instrument of each kind and the acronyms it defined."""
+
+    last_by_kind: dict[str, Mention] = field(default_factory=dict)
+    acronyms: dict[str, Mention] = field(default_factory=dict)
+    emitted: set[tuple[int, int]] = field(default_factory=set)
 
 
 @register("agreements", params=AgreementParams, requires=("sentences", "orgs", "dates"), provides=("agreements",))
@@ -85,288 +145,247 @@ class AgreementStage:
         self.r = load_agreement_resources(resources)
 
     def __call__(self, doc: Document) -> Document:
-        spec = self.r.langs.get(doc.lang or "")
-        text = doc.text
-        orgs = doc.mentions_of(ORG)
-        dates = doc.mentions_of(DATE)
-        spans: list[Span] = []
+        data = self.r.langs.get(doc.lang or "")
+        layers = {t: doc.mentions_of(t) for t in (ORG, DATE, LOC)}
+        starts = {t: [m.start for m in ms] for t, ms in layers.items()}
+        state = DocState()
         for _, sent in doc.content_sentences():
-            toks = tokens(text, sent.start, sent.end)
-            spans += self._kb_spans(text, toks)
-            if spec:
-                spans += self._head_spans(text, toks, spec, orgs, sent)
-                if spec["_resolution"]:
-                    for m in spec["_resolution"].finditer(text, sent.start, sent.end):
-                        spans.append(Span(m.start(), m.end(), "resolution", "resolution-number", number=m.group("number")))
-        chosen = _resolve(spans, orgs)
-        previous: list[Mention] = []
-        for sp in chosen:
-            m = self._mention(doc, sp, orgs, dates, previous)
-            if m is not None and doc.add_mention(m) is not None:
-                previous.append(m)
+            near = {t: ms[bisect_left(starts[t], sent.start) : bisect_left(starts[t], sent.end)] for t, ms in layers.items()}
+            near[ORG] = [o for o in near[ORG] if not _claimable(o, state)]
+            toks = tokens(doc.text, sent.start, sent.end)
+            if not toks:
+                continue
+            ctx = self._context(doc.text, toks, data, near)
+            spans = self._kb_spans(doc.text, toks)
+            if data is not None:
+                spans += self._head_spans(ctx, data) + self._symbol_spans(ctx, data, sent)
+            spans += self._acronym_uses(toks, state)
+            for sp in _resolve(spans, near[ORG]):
+                self._emit(doc, ctx, sp, near, state, data)
+        if state.acronyms:  # acronyms of instruments the organisation stage took for unknown organisations
+            doc.mentions = [m for m in doc.mentions if not (m.type == ORG and _claimable(m, state))]
         return doc
 
+    def _context(self, text: str, toks: list[Token], data: LanguageData | None, near: dict) -> PhraseContext:
+        fold = lambda x: fold_token(x, self.r.arabic).translate(DIGITS)  # noqa: E731
+        heads = data.heads.root if data else {}
+        is_head = lambda k: bool(walk(heads, fold(toks[k][2]), toks, k, text, fold)) and not toks[k][2][:1].islower()  # noqa: E731
+        return PhraseContext(text, toks, data.spec if data else {}, fold, is_head,
+                             orgs=index_mentions(toks, near[ORG], slack=2), dates=index_mentions(toks, near[DATE]),
+                             places=index_mentions(toks, near[LOC], slack=2))
+
     # -- finding names ------------------------------------------------------------------------------
-    def _kb_spans(self, text: str, toks: list) -> list[Span]:
+    def _kb_spans(self, text: str, toks: list[Token]) -> list[Span]:
         out = []
-        for i, (s, e, t) in enumerate(toks):
-            for strip, end_i, ids in matches_at(self.r.kb_trie, toks, i, text, self.r.arabic):
-                rec = self.r.kb[ids[0]]
-                out.append(Span(s + strip, toks[end_i][1], rec["kind"], "kb", kb_id=rec["id"]))
+        fold = lambda x: fold_token(x, self.r.arabic).translate(DIGITS)  # noqa: E731
+        for i, (s, _, t) in enumerate(toks):
+            variants = self.r.arabic.clitic_variants(t) if is_arabic(t) else ((0, t.casefold()),)
+            for strip, first in variants:
+                for end_i, ids in walk(self.r.kb_trie.root, first.translate(DIGITS), toks, i, text, fold):
+                    rec = self.r.kb[ids[0]]
+                    out.append(Span(s + strip, toks[end_i][1], rec["kind"], "kb", kb_id=rec["id"]))
         return out
 
-    def _head_spans(self, text: str, toks: list, spec: dict, orgs: list[Mention], sent) -> list[Span]:
-        out = []
-        fold = lambda x: fold_token(x, self.r.arabic)  # noqa: E731
-        for i, (s, e, t) in enumerate(toks):
-            variants = self.r.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
+    def _head_spans(self, ctx: PhraseContext, data: LanguageData) -> list[Span]:
+        out, toks, spec = [], ctx.toks, data.spec
+        for i, (s, _, t) in enumerate(toks):
+            arabic = is_arabic(t)
+            variants = self.r.arabic.clitic_variants(t) if arabic else ((0, t.casefold()),)
+            lower = not arabic and not t[:1].isupper()
+            if lower and spec.get("lowercase_heads") != "specific":
+                continue
             for strip, first in variants:
-                hits = walk(spec["_heads"].root, first, toks, i, text, fold)
+                hits = walk((data.lower_heads if lower else data.heads).root, first, toks, i, ctx.text, ctx.fold)
                 if not hits:
                     continue
                 head_end, kinds = hits[-1]
-                if not is_arabic(t) and not t[:1].isupper():
-                    break  # a lowercase "agreement" is a common noun, not a name
-                if "adjectives" in spec:
-                    end_i = self._extend_arabic(text, toks, head_end, spec, orgs)
-                elif "max_tokens" in spec:
-                    end_i = self._extend_syllabic(text, toks, head_end, spec)
-                else:
-                    end_i = self._extend_latin(text, toks, head_end, spec)
-                start_i = self._extend_left(text, toks, i, orgs) if not is_arabic(t) else i
+                if _idiom(ctx, i, first, spec):
+                    break
+                start_i = data.grammar.left(ctx, i) if not lower else i
+                end = data.grammar.right(ctx, head_end)
                 start = toks[start_i][0] if start_i != i else s + strip
-                out.append(Span(start, toks[end_i][1], kinds[0], "head", head_only=(end_i == head_end and start_i == i)))
+                out.append(Span(start, end, kinds[0], "head", lower=lower, head_words=head_end - i + 1,
+                                head_only=(end == toks[head_end][1] and start_i == i)))
                 break
         return out
 
-    def _extend_left(self, text: str, toks: list, i: int, orgs: list[Mention]) -> int:
-        """Capitalised words, years and organisation names before a Latin head ("ASEAN-UN Plan of Action")."""
-        a = i
-        while a - 1 >= 0:
-            gap = text[toks[a - 1][1] : toks[a][0]]
-            w = toks[a - 1][2]
-            if not re.fullmatch(r"[\s\-–'’]*", gap) or not (w[:1].isupper() or w.isdigit()) or w in ("The", "A", "An", "La", "Le", "Les", "L"):
-                break
-            if w == "s" or gap.strip() in ("'", "’"):
-                break
-            a -= 1
-        # possessives: "Chairman's Statement"
-        if a == i and i >= 2 and toks[i - 1][2] == "s" and text[toks[i - 2][1] : toks[i - 1][0]] in ("'", "’") and toks[i - 2][2][:1].isupper():
-            a = i - 2
-        return a
+    def _symbol_spans(self, ctx: PhraseContext, data: LanguageData, sent) -> list[Span]:
+        """UN document symbols: worded ("resolution 64/288", lists one mention each) and bare ("A/61/630")."""
+        out: list[Span] = []
+        taken: set[int] = set()
+        if data.worded is not None:
+            for m in data.worded.finditer(ctx.text, sent.start, sent.end):
+                end = m.end("body")
+                if data.spec.get("symbol_complements"):
+                    end = max(end, self._complement_after(ctx, data, end))
+                out.append(_symbol_span(m.start("body"), end, m.group("sym")))
+                taken.add(m.start("sym"))
+                pos = m.end("body")
+                while (nxt := data.listed.match(ctx.text, pos, sent.end)) is not None:
+                    out.append(_symbol_span(nxt.start("body"), nxt.end("body"), nxt.group("body")))
+                    taken.add(nxt.start("body"))
+                    pos = nxt.end("body")
+        for m in BARE_SYMBOL.finditer(ctx.text, sent.start, sent.end):
+            if m.start() not in taken:
+                out.append(_symbol_span(m.start(), m.end(), m.group()))
+        return out
 
-    def _extend_latin(self, text: str, toks: list, head_end: int, spec: dict) -> int:
-        conn = spec["_connectors"]
-        coord_after = {c.casefold() for c in spec.get("coordination_after", [])}
-        coordinators = {c.casefold() for c in spec.get("coordinators", [])}
-        b, j, n = head_end, head_end + 1, len(toks)
-        seen: set[str] = set()
-        while j < n:
-            k = j
-            blocked = False
-            while k < n and toks[k][2].casefold() in conn and _plain_gap(text, toks[k - 1], toks[k]):
-                w = toks[k][2].casefold()
-                if w in coordinators and not (seen & coord_after):
-                    blocked = True  # "Vision 2025 and the UN": two things, not one name
-                    break
-                seen.add(w)
-                k += 1
-            if blocked:
-                break
-            if k < n and (toks[k][2][:1].isupper() or toks[k][2].isdigit()) and _plain_gap(text, toks[k - 1], toks[k]):
-                b, j = k, k + 1
-            else:
-                break
-        return b
+    def _complement_after(self, ctx: PhraseContext, data: LanguageData, end: int) -> int:
+        """"résolution 2334 du Conseil de sécurité": the grammar's complements after the number."""
+        ends = [t[1] for t in ctx.toks]
+        k = bisect_left(ends, end)
+        if k >= len(ctx.toks) or ends[k] != end:
+            return end
+        return data.grammar.right(ctx, k)
 
-    def _extend_syllabic(self, text: str, toks: list, head_end: int, spec: dict) -> int:
-        b, n = head_end, len(toks)
-        heads_root = spec["_heads"].root
-        for k in range(head_end + 1, min(n, head_end + 1 + int(spec["max_tokens"]))):
-            gap = text[toks[k - 1][1] : toks[k][0]]
-            if PUNCT_STOP.search(gap) or "\n" in gap:
-                break
-            w = toks[k][2].casefold()
-            if w in spec["_stops"] or any(text[toks[k][0] :].casefold().startswith(p.casefold()) for p in spec["_stop_phrases"]):
-                break
-            fold = lambda x: fold_token(x, self.r.arabic)  # noqa: E731
-            if walk(heads_root, w, toks, k, text, fold) or (
-                    w == "và" and k + 1 < n and walk(heads_root, fold(toks[k + 1][2]), toks, k + 1, text, fold)):
-                break  # the next instrument's name starts here
-            b = k
-        return b
+    def _acronym_uses(self, toks: list[Token], state: DocState) -> list[Span]:
+        out = []
+        for s, e, t in toks:
+            ante = state.acronyms.get(t)
+            if ante is not None and s >= ante.end:
+                out.append(Span(s, e, ante.attrs["kind"], "acronym", antecedent=ante))
+        return out
 
-    def _extend_arabic(self, text: str, toks: list, head_end: int, spec: dict, orgs: list[Mention]) -> int:
-        fold = self.r.arabic.fold
-        b, k, n = head_end, head_end + 1, len(toks)
-        head_definite = fold(toks[head_end][2]).startswith("ال")
-        org_at = {m.start: m for m in orgs}
-        construct_used = False
-        in_complement = False
-        while k < n:
-            gap = text[toks[k - 1][1] : toks[k][0]]
-            if PUNCT_STOP.search(gap) or "\n" in gap:
-                break
-            w = fold(toks[k][2])
-            bare = w[1:] if w[:1] == "و" and len(w) > 3 else w
-            org = org_at.get(toks[k][0]) or org_at.get(toks[k][0] + 1) or org_at.get(toks[k][0] + 2)
-            if org is not None:  # an organisation: a party of the name, after the head or in a complement
-                while k < n and toks[k][1] <= org.end:
-                    k += 1
-                b = k - 1
-                construct_used = True
-                continue
-            if w in spec["_stops"] or bare in spec["_stops"]:
-                break
-            if w in spec["_adjectives"] or bare in spec["_adjectives"]:
-                b, k = k, k + 1
-                continue
-            if w in spec["_complements"]:
-                in_complement = True
-                b, k = k, k + 1
-                continue
-            if in_complement and (w.startswith("ال") or bare.startswith("ال")):
-                b, k = k, k + 1
-                continue
-            if w.startswith("ل") and not w.startswith("لل") and k + 1 < n or w.startswith("لل"):
-                # purpose complement "لقانون البحار": the ل-word and the definite nouns after it
-                b, k = k, k + 1
-                while k < n and fold(toks[k][2]).startswith("ال") and fold(toks[k][2]) not in spec["_stops"] and not PUNCT_STOP.search(text[toks[k - 1][1] : toks[k][0]]):
-                    b, k = k, k + 1
-                break
-            if not head_definite and not construct_used and w.startswith("ال"):
-                b, k, construct_used = k, k + 1, True  # construct state: "بيان الرئيس"
-                continue
-            break
-        return b
+    # -- mentions -----------------------------------------------------------------------------------
+    def _emit(self, doc: Document, ctx: PhraseContext, sp: Span, near: dict, state: DocState, data) -> None:
+        if (sp.start, sp.end) in state.emitted:
+            return  # already a mention: an acronym defined right after a name, also in the knowledge base
+        attrs = self._attributes(doc.text, sp, near, state, data)
+        if attrs is None:
+            return
+        state.emitted.add((sp.start, sp.end))
+        m = Mention(AGREEMENT, sp.start, sp.end, doc.text[sp.start : sp.end], f"agreements:{sp.source}",
+                    0.9 if sp.source in ("kb", "symbol") else 0.8, attrs=attrs)
+        if doc.add_mention(m) is None:
+            return
+        state.last_by_kind[attrs["kind"]] = m
+        acr = ACRONYM_DEF.match(doc.text, sp.end)
+        if acr and sp.source != "acronym" and not any(o.start == acr.start("acr") and not _guessed(o) for o in near[ORG]):
+            a = acr.group("acr")
+            am = Mention(AGREEMENT, acr.start("acr"), acr.end("acr"), a, "agreements:acronym", 0.8,
+                         attrs={**_shared(m), "anaphor": True, "antecedent": [m.start, m.end]})
+            if (am.start, am.end) not in state.emitted and doc.add_mention(am) is not None:
+                state.acronyms[a] = m
+                state.emitted.add((am.start, am.end))
 
-    # -- attributes ---------------------------------------------------------------------------------
-    def _mention(self, doc: Document, sp: Span, orgs: list[Mention], dates: list[Mention], previous: list[Mention]) -> Mention | None:
-        text = doc.text
-        parties = []
-        for o in orgs:
-            if sp.start <= o.start and o.end <= sp.end and o.entity_id and o.entity_id not in parties:
+    def _attributes(self, text: str, sp: Span, near: dict, state: DocState, data) -> dict[str, Any] | None:
+        ante = sp.antecedent
+        parties, date, period = self._arguments(text, sp, near)
+        short = sp.source == "head" and not sp.lower and not (parties or date or period) and sp.end - sp.start < 40
+        if ante is None and (sp.head_only or sp.lower or short) and sp.source == "head":
+            ante = self._antecedent(text, sp, state, data)  # "the Plan of Action", "خطة العمل الأولى"
+            if ante is None and (sp.head_only or sp.lower) and not self._specific(text, sp, near, data):
+                return None
+            if ante is None and (sp.head_only or sp.lower):
+                parties, date, period = self._arguments(text, sp, near, unnamed=True)
+        if ante is not None:
+            return {**_shared(ante), "kind": ante.attrs["kind"], "anaphor": True, "antecedent": [ante.start, ante.end]}
+        attrs: dict[str, Any] = {"kind": sp.kind, "parties": parties, "date": date, "period": period}
+        for key, value in (("number", sp.number), ("symbol", sp.symbol), ("instrument", sp.kb_id)):
+            if value:
+                attrs[key] = value
+        if sp.lower or sp.head_only:
+            attrs["unnamed"] = True
+        return attrs
+
+    def _antecedent(self, text: str, sp: Span, state: DocState, data) -> Mention | None:
+        """The last instrument of this kind, for a bare head ("the Memorandum") or a definite lower-case one."""
+        ante = state.last_by_kind.get(sp.kind)
+        for other in (data.spec.get("anaphor_kinds") or {}).get(sp.kind, []) if ante is None else []:
+            ante = state.last_by_kind.get(other) or ante
+        if ante is None:
+            return None
+        if sp.lower and not sp.head_only:
+            return None
+        if sp.lower:
+            before = TOKEN.findall(text[max(0, sp.start - 12) : sp.start])
+            if not before or before[-1].casefold() not in data.spec["_determiners"]:
+                return None
+        return ante
+
+    def _specific(self, text: str, sp: Span, near: dict, data) -> bool:
+        """An unnamed instrument is specific when its clause signs/adopts it, dates it or names its parties."""
+        if data is None or (sp.lower and sp.head_only and sp.head_words < 2):
+            return False  # "the agreement", "a declaration": only an anaphor can make these a mention
+        window = text[max(0, sp.start - 80) : min(len(text), sp.end + 80)]
+        cues = data.spec["_cues"]
+        words = [fold_token(w, self.r.arabic) for w in TOKEN.findall(window)]
+        return any(any(w.startswith(c) or (w[:1] in "وف" and w[1:].startswith(c)) for c in cues) for w in words)
+
+    def _arguments(self, text: str, sp: Span, near: dict, unnamed: bool = False) -> tuple[list[str], str | None, str | None]:
+        """Parties: organisations inside the name (for an unnamed one, of its sentence). Date: inside or right after."""
+        parties: list[str] = []
+        for o in near[ORG]:
+            inside = sp.start <= o.start and o.end <= sp.end
+            if (inside or unnamed) and o.entity_id and o.entity_id not in parties:
                 parties.append(o.entity_id)
         date = period = None
-        for d in dates:
+        for d in near[DATE]:
             inside = sp.start <= d.start and d.end <= sp.end
-            near = sp.end <= d.start <= sp.end + self.params.date_window_chars and not re.search(r"[.;؛]", text[sp.end : d.start])
-            if (inside or near) and d.value:
-                if "/" in d.value:
+            close = sp.end <= d.start <= sp.end + self.params.date_window_chars and not re.search(r"[.;؛]", text[sp.end : d.start])
+            if (inside or close or (unnamed and d.start >= sp.end)) and d.value:
+                if "/" in d.value and "-" not in d.value:
                     period = d.value
                 else:
-                    date = d.value
+                    date = d.value[:10]
                 break
-        attrs: dict[str, Any] = {"kind": sp.kind, "parties": parties, "date": date, "period": period}
-        if sp.number:
-            attrs["number"] = sp.number
-        if sp.kb_id:
-            key = f"kb:{sp.kb_id}"
-        elif sp.number:
-            key = f"res:{sp.number}"
-        elif sp.head_only or (not parties and not date and not period):
-            antecedent = next((p for p in reversed(previous) if p.attrs["kind"] == sp.kind), None)
-            if antecedent is not None and (sp.head_only or len(text[sp.start : sp.end]) < 40):
-                key = antecedent.attrs["agreement_key"]
-                attrs.update({"anaphor": True, "parties": antecedent.attrs["parties"], "date": antecedent.attrs["date"],
-                              "period": antecedent.attrs["period"]})
-            elif sp.head_only:
-                return None  # a bare "Declaration" with nothing to refer to is not a named instrument
-            else:
-                key = f"n:{sp.kind}|" + " ".join(fold_token(t, self.r.arabic) for t in TOKEN.findall(text[sp.start : sp.end]))
-        else:
-            key = f"k:{sp.kind}|{','.join(sorted(parties))}|{period or (date or '')[:4]}"
-        attrs["agreement_key"] = key
-        return Mention(AGREEMENT, sp.start, sp.end, text[sp.start : sp.end], f"agreements:{sp.source}",
-                       0.9 if sp.source != "head" else 0.8, attrs=attrs)
+        if period is None and (span_period := PERIOD_IN_NAME.search(text[sp.start : sp.end].translate(DIGITS))):
+            period = f"{span_period.group(1)}/{span_period.group(2)}"  # "Plan of Action 2021-2025": no DATE inside a name
+        return sorted(parties) if unnamed else parties, date, period
 
 
-def _plain_gap(text: str, left, right) -> bool:
-    return bool(re.fullmatch(r"[\s\-–'’]*", text[left[1] : right[0]]))
+def _guessed(o: Mention) -> bool:
+    """An organisation the organisation stage only guessed from an acronym defined in the text."""
+    return o.extractor.startswith("orgs:acronym") and not (o.entity_id or "").startswith("org:") or \
+        (o.entity_id or "").startswith("org:x-")
+
+
+def _claimable(o: Mention, state: DocState) -> bool:
+    return o.text in state.acronyms and _guessed(o)
+
+
+def _shared(m: Mention) -> dict[str, Any]:
+    keep = ("kind", "parties", "date", "period", "number", "symbol", "instrument")
+    return {k: m.attrs[k] for k in keep if k in m.attrs}
+
+
+def _idiom(ctx: PhraseContext, i: int, first: str, spec: dict) -> bool:
+    """A head used in an idiom ("في إطار" = within): listed per head in ``not_after``."""
+    words = spec["_not_after"].get(first)
+    return bool(words) and i > 0 and ctx.word(i - 1) in words
+
+
+def _symbol_span(start: int, end: int, sym: str) -> Span:
+    s = re.sub(r"\s+", "", sym.translate(DIGITS))
+    year = re.search(r"\((\d{4})\)$", s)
+    core = s[: year.start()] if year else s
+    if m := re.fullmatch(r"(?:A/RES/|Res/)?(\d+/\d+)", core):
+        return Span(start, end, "resolution", "symbol", number=m.group(1))
+    if m := re.fullmatch(r"S/RES/(\d+)|(\d{3,4})", core):
+        return Span(start, end, "resolution", "symbol", number="S/" + (m.group(1) or m.group(2)))
+    if re.fullmatch(r"E/RES/\d+/\d+", core):
+        return Span(start, end, "resolution", "symbol", symbol=core)
+    return Span(start, end, "document", "symbol", symbol=core)
+
+
+_RANK = {"kb": 0, "symbol": 1, "head": 2, "acronym": 3}
 
 
 def _resolve(spans: list[Span], orgs: list[Mention]) -> list[Span]:
-    """Longest first; the knowledge base and resolution numbers win ties; no span may sit inside an ORG name."""
-    rank = {"kb": 0, "resolution-number": 1, "head": 2}
-    chosen: list[Span] = []
-    for sp in sorted(spans, key=lambda s: (-(s.end - s.start), rank[s.source], s.start)):
-        if any(o.start <= sp.start and sp.end <= o.end for o in orgs):
+    """Longest first; the knowledge base and symbols win ties; no span inside an ORG name; no overlaps."""
+    org_starts = [o.start for o in orgs]
+    chosen_starts: list[int] = []
+    by_start: dict[int, Span] = {}
+    for sp in sorted(spans, key=lambda s: (-(s.end - s.start), _RANK[s.source], s.start)):
+        i = bisect_right(org_starts, sp.start) - 1
+        if i >= 0 and orgs[i].start <= sp.start and sp.end <= orgs[i].end:
             continue
-        clash = [c for c in chosen if not (sp.end <= c.start or c.end <= sp.start)]
+        j = bisect_left(chosen_starts, sp.end)
+        clash = [by_start[s] for s in chosen_starts[max(0, j - 2) : j] if by_start[s].end > sp.start]
         if not clash:
-            chosen.append(sp)
+            insort(chosen_starts, sp.start)
+            by_start[sp.start] = sp
         elif sp.number and all(c.number is None and c.kind == "resolution" for c in clash):
             for c in clash:
                 c.number = sp.number
-    return sorted(chosen, key=lambda s: s.start)
-
-
-# -- reconciliation across documents ------------------------------------------------------------------
-def reconcile_agreements(docs: list[Document], resources: Resources, settings: dict[str, Any]) -> list[dict[str, Any]]:
-    r = load_agreement_resources(resources)
-    kb = KnowledgeBase.load(resources)
-    mentions = [(d, m) for d in docs for m in d.mentions if m.type == AGREEMENT]
-    # date-less "kind + parties" keys join the one dated instrument with the same kind and parties
-    dated: dict[str, set[str]] = defaultdict(set)
-    for _, m in mentions:
-        key = m.attrs["agreement_key"]
-        if key.startswith("k:") and not key.endswith("|"):
-            dated[key.rsplit("|", 1)[0]].add(key)
-    final_key: dict[str, str] = {}
-    for _, m in mentions:
-        key = m.attrs["agreement_key"]
-        if key.startswith("k:") and key.endswith("|") and len(dated.get(key.rsplit("|", 1)[0], ())) == 1:
-            key = next(iter(dated[key.rsplit("|", 1)[0]]))
-        final_key[id(m)] = key
-    groups: dict[str, list[tuple[Document, Mention]]] = defaultdict(list)
-    for d, m in mentions:
-        agreement_id = "agr-" + short_hash(final_key[id(m)])
-        m.entity_id = agreement_id
-        groups[agreement_id].append((d, m))
-    records = []
-    for agreement_id, items in sorted(groups.items()):
-        key = final_key[id(items[0][1])]
-        kinds = Counter(m.attrs["kind"] for _, m in items)
-        kind = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        names: dict[str, set[str]] = defaultdict(set)
-        parties: list[str] = []
-        dates, periods = Counter(), Counter()
-        for d, m in items:
-            names[m.lang or d.lang or "und"].add(m.text)
-            for p in m.attrs.get("parties") or []:
-                if p not in parties:
-                    parties.append(p)
-            if m.attrs.get("date"):
-                dates[m.attrs["date"]] += 1
-            if m.attrs.get("period"):
-                periods[m.attrs["period"]] += 1
-        date = sorted(dates.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if dates else None
-        period = sorted(periods.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if periods else None
-        records.append({
-            "agreement_id": agreement_id,
-            "kind": kind,
-            "name": _english_name(key, kind, names, parties, date, period, r, kb),
-            "names": {lang: sorted(forms) for lang, forms in sorted(names.items())},
-            "parties": parties,
-            "date": date,
-            "period": period,
-            "doc_ids": sorted({d.doc_id for d, _ in items}),
-            "mention_count": len(items),
-        })
-    return records
-
-
-def _english_name(key: str, kind: str, names: dict, parties: list[str], date, period, r: AgreementResources, kb: KnowledgeBase) -> str:
-    if key.startswith("kb:"):
-        return r.kb[key[3:]]["name"]
-    if names.get("en"):
-        return sorted(names["en"], key=lambda s: (-len(s), s))[0]
-    labels = []
-    for p in parties:
-        rec = kb.by_entity_id(p)
-        labels.append(rec.acronyms[0] if rec and rec.acronyms else (rec.name if rec else p.split(":", 1)[-1]))
-    title = kind.replace("_", " ").title().replace("Of", "of")
-    if key.startswith("res:"):
-        return f"Resolution {key[4:]}"
-    when = period or date
-    return " ".join(x for x in ["-".join(labels), title, f"({when})" if when else ""] if x)
+    return [by_start[s] for s in chosen_starts]

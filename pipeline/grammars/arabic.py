@@ -1,0 +1,125 @@
+"""Arabic head phrases: construct chains, adjectives and prepositional complements after the head.
+
+After the head the name takes: an organisation (a party in construct state or inside a complement), a
+place name ("إعلان طشقند"), adjectives (listed, or nisba adjectives ending in ي/ية that agree in
+definiteness), one definite noun in construct state after an indefinite head ("بيان الرئيس"), complements
+opened by a listed word ("بشأن/حول/بين ... و...", "المتعلق") with their definite nouns, a ل-complement
+("لقانون البحار") unless it governs another instrument ("لتنفيذ المذكرة"), and a bare period written as
+digits. It stops at punctuation, a listed stop word and anything else. Arabic names have nothing before the
+head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.grammars import PUNCT_STOP, PhraseContext, date_ends_name, grammar
+
+YEAR = re.compile(r"(?:1[89]|20|21)\d\d|[١٢][٠-٩]{3}")
+
+
+@grammar("arabic")
+class ArabicGrammar:
+    def right(self, ctx: PhraseContext, head_end: int) -> int:
+        s, toks, n = ctx.spec, ctx.toks, len(ctx.toks)
+        end, k = toks[head_end][1], head_end + 1
+        state = {"definite": ctx.word(head_end).startswith("ال"), "construct": False, "complement": False,
+                 "party": False}
+        while k < n:
+            if PUNCT_STOP.search(ctx.gap(k)) or "\n" in ctx.gap(k):
+                break
+            spot = ctx.orgs.get(k) or ctx.places.get(k)
+            # a party or a place: "مذكرة تفاهم بين البنك ...", "إعلان جدة"; after a definite head only in a
+            # complement, after another party or with ل ("المذكرة لجنة ..." is a new clause)
+            if spot is not None and (not state["definite"] or state["complement"] or state["party"]
+                                     or ctx.word(k).startswith("ل")):
+                end, k, state["construct"], state["party"] = spot.end, spot.end_i + 1, True, True
+                continue
+            if k in ctx.dates:
+                stop = date_ends_name(ctx, k, False)
+                return stop if stop is not None else end
+            if _year_range(ctx, k):
+                return ctx.toks[k + 1][1]  # a bare period the date stage left to the name: "للفاو 2022-2031"
+            step = self._word(ctx, k, state)
+            if step is None:
+                break
+            end, k = step
+        return end
+
+    def left(self, ctx: PhraseContext, head_start: int) -> int:
+        return head_start
+
+    def _word(self, ctx: PhraseContext, k: int, state: dict) -> tuple[int, int] | None:
+        """(new end, next token) when token k continues the name, else None."""
+        s, toks, n = ctx.spec, ctx.toks, len(ctx.toks)
+        w = ctx.word(k)
+        bare = w[1:] if w[:1] == "و" and len(w) > 3 else w
+        if w in s["_stops"] or bare in s["_stops"]:
+            return None
+        if w in s["_adjectives"] or bare in s["_adjectives"] or _nisba(w, state["definite"], s):
+            return toks[k][1], k + 1
+        if w in s["_complements"]:
+            state["complement"] = True
+            return toks[k][1], k + 1
+        if state["complement"] and bare.startswith("ال") and not ctx.is_head(k):
+            return toks[k][1], k + 1
+        if w.startswith("ل") and k + 1 <= n:
+            return _lam_complement(ctx, k)
+        if not state["definite"] and not state["construct"] and w.startswith("ال") and not ctx.is_head(k):
+            state["construct"] = True  # construct state: "بيان الرئيس", "برنامج التعاون"
+            return toks[k][1], k + 1
+        if not state["definite"] and not state["construct"] and not w.startswith("ال") and _name_slot(ctx, k):
+            state["construct"] = True  # a proper name in construct state: "إعلان طشقند", "معاهدة إزمير"
+            return toks[k][1], k + 1
+        if not state["construct"] and k + 1 < n and k + 1 in ctx.orgs and not w.startswith("ال"):
+            state["construct"] = True  # "معاهدة إنشاء اتحاد المغرب العربي": a verbal noun, then the party
+            return toks[k][1], k + 1
+        return None
+
+
+def _year_range(ctx: PhraseContext, k: int) -> bool:
+    toks = ctx.toks
+    return (k + 1 < len(toks) and YEAR.fullmatch(toks[k][2]) is not None and YEAR.fullmatch(toks[k + 1][2]) is not None
+            and ctx.gap(k + 1).strip() in ("-", "–"))
+
+
+def _name_slot(ctx: PhraseContext, k: int) -> bool:
+    """Token k right after an indefinite head is a name when the phrase ends after it (punctuation, a
+    stop word, a complement word or a relative pronoun)."""
+    n, s = len(ctx.toks), ctx.spec
+    if k + 1 >= n or PUNCT_STOP.search(ctx.gap(k + 1)):
+        return True
+    nxt = ctx.word(k + 1)
+    return nxt in s["_stops"] or nxt in s["_complements"]
+
+
+def _nisba(w: str, definite: bool, spec: dict) -> bool:
+    """A relational adjective agreeing with the head: "الاستراتيجي", "المغاربي" after a definite head."""
+    if len(w) < 5 or w.startswith("لل"):
+        return False
+    if definite != w.startswith("ال"):
+        return False
+    return any(w.endswith(suf) for suf in spec.get("nisba_suffixes", ()))
+
+
+def _definite(w: str) -> bool:
+    return w.startswith("ال") or (w.startswith("وال") and len(w) > 4)
+
+
+def _lam_complement(ctx: PhraseContext, k: int) -> tuple[int, int] | None:
+    """"لقانون البحار", "للفاو": the ل-word and the definite nouns after it, unless they name an instrument."""
+    s, toks, n = ctx.spec, ctx.toks, len(ctx.toks)
+    if k in ctx.orgs:
+        return ctx.orgs[k].end, ctx.orgs[k].end_i + 1
+    if ctx.word(k) in s["_lam_stops"]:
+        return None
+    end, j = toks[k][1], k + 1
+    while j < n and _definite(ctx.word(j)) and ctx.word(j) not in s["_stops"] and not PUNCT_STOP.search(ctx.gap(j)):
+        if ctx.is_head(j):
+            return None  # "خطة عمل مشتركة لتنفيذ المذكرة": the complement governs another instrument
+        end, j = toks[j][1], j + 1
+    if j < n and j in ctx.dates and not PUNCT_STOP.search(ctx.gap(j)):
+        stop = date_ends_name(ctx, j, False)
+        if stop is not None:
+            end = stop
+    return end, n  # the name ends after a ل-complement
