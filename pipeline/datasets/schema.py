@@ -63,7 +63,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                      "sentence", "evidence", "confidence", "status", "plover", "canonical_id"],
         "properties": {
             "type": {"enum": ["summit", "meeting", "conference", "dialogue", "workshop", "training", "signing",
-                              "adoption", "establishment", "other"]},
+                              "adoption", "establishment", "visit", "launch", "other"]},
             "status": {"enum": ["past", "planned"]},
             "trigger": {"type": "object", "required": ["text", "start", "end"]},
             "participants": _ids,

@@ -1,56 +1,197 @@
-"""Events: typed by trigger lexicons per language, with date, participants, place and instruments.
+"""Events: one per happening per document, typed by trigger lexicons, with arguments from their own clause.
 
-One event per type per clause (a sentence split at ``;`` and ``:``), so a sentence that names a summit
-three times is one summit, and a list of four summits with their dates is four. An event needs an anchor
-in its clause (a date, an ordinal, a place, an instrument, or a cue that it is planned): a bare noun such
-as "dialogue and cooperation" is not an event. Triggers inside an organisation's name
-("United Nations Conference on Trade and Development") and counted triggers ("4 summits") are skipped.
+A clause is a sentence split at ``;`` and ``:``. Triggers come from per-language data (models/<lang>/
+events.yaml); the grammar here is language-neutral:
+
+- an event needs an anchor in its clause (a date, an ordinal, a place, an instrument, or a planned cue):
+  "dialogue and cooperation" is no event; counted ("four summits") and habitual ("regular meetings")
+  triggers are none either, nor triggers inside an organisation's name;
+- one happening is one event: a clause holds one event per type (a verbal and a nominal trigger of one
+  gathering merge, the first trigger stays); a later trigger that refers back to a happening already
+  reported ("the meeting also ...", "the 4th Summit" again, the same type on the same date) is no new event,
+  but its date still dates what happened at it;
+- arguments attach by proximity within the clause: the date nearest the trigger that dates it (not one
+  after since/until cues, not a year-range period, not one inside an instrument's name), the place after a
+  place preposition, the organisations of the clause, the instrument signed or adopted next to the trigger;
+- an undated event takes the date of the happening its context names: the other event of its clause, the
+  gathering of its paragraph ("The leaders adopted ..." after "The summit was held on ..."), or, in a
+  headline, the dateline that follows.
+
+Cost is linear in the document: mentions are sliced per clause with ``bisect`` on sorted offsets, and the
+document memory is a few dictionaries keyed by type, ordinal and date.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.document import AGREEMENT, DATE, EVENT, LOC, ORG, Document, Event, Mention, short_hash
-from pipeline.text.matching import TOKEN, Trie, fold_token, phrase_key, tokens, walk
-from pipeline.registry import register
+from pipeline.document import AGREEMENT, DATE, EVENT, LOC, ORG, Document, Event, Mention
 from pipeline.knowledge.resources import Resources
+from pipeline.registry import register
+from pipeline.text.matching import Trie, fold_token, phrase_key, tokens, walk
 from pipeline.text.normalise import ArabicFolder, is_arabic
 
 CLAUSE_BREAK = re.compile(r"[;:؛]")
+TITLE_END = re.compile(r"[.!?؟。]\s*$")
+DATELINE_CHARS = 60  # a dateline date opens the sentence after a headline ("RIYADH, 20 October 2023 -")
+CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 
 
 @dataclass
 class EventParams:
     require_anchor: bool = True
+    # an undated adoption or signing takes the date of the gathering reported up to this many paragraphs before
+    context_paragraphs: int = 1
+
+
+@dataclass(frozen=True)
+class LangEvents:
+    """One language's event grammar, compiled from models/<lang>/events.yaml."""
+
+    triggers: Trie
+    exclusions: Trie
+    planned: re.Pattern | None
+    ordinal: re.Pattern | None
+    not_dating: re.Pattern | None  # "since", "until": the date after it is a period bound, not an event date
+    place_cue: re.Pattern | None  # "in", "at", "à", "tại", "في" right before a place
+    verbal: frozenset[tuple[str, ...]]  # gathering verbs ("met") that take the type of a gathering noun
+    count_words: frozenset[str]
+    habitual: frozenset[str]
+    indefinite: frozenset[str]
+    definite_prefix: str = ""  # Arabic: a noun without the article is indefinite ("اجتماع" vs "الاجتماع")
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    type: str
+    key: tuple[str, ...]  # folded tokens of the trigger, to recognise verbal triggers
+    prev_token: int  # index of the token before the trigger in the clause (-1 at the start)
+    next_token: int
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    orgs: list[Mention]
+    dates: list[Mention]
+    locs: list[Mention]
+    agreements: list[Mention]
+    toks: list = field(default_factory=list)
+    names: Spans | None = None  # organisation and instrument names: triggers inside them are no events
+    instruments: Spans | None = None  # instrument names: dates and organisations inside belong to the name
+
+    def __post_init__(self) -> None:
+        self.names = Spans(self.orgs + self.agreements)
+        self.instruments = Spans(self.agreements)
+        self.loc_starts = [m.start for m in self.locs]
+        self.agreement_starts = [m.start for m in self.agreements]
+
+
+class Spans:
+    """Merged, sorted intervals: "is this span inside one of them" by bisect, not by a scan."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((m.start, m.end) for m in mentions):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
+
+
+@dataclass
+class ClauseDates:
+    nearest: list[list[Mention]]  # per trigger of the clause, the dates between it and the next trigger
+    opening: list[Mention] = field(default_factory=list)  # "Ngày 27/9/2007, ..." holds for every event
+    started: bool = False  # a date the clause gives that dates no event (period bound, unresolved): an anchor
+
+
+@dataclass
+class Arguments:
+    """Typed arguments of one trigger, taken from its clause."""
+
+    date: Mention | None = None
+    ordinal: str | None = None
+    planned: bool = False
+    started: bool = False  # a period start ("since 2000") anchors a named series without dating it
+    instruments: list[Mention] = field(default_factory=list)
+    place: Mention | None = None
+    participants: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DocMemory:
+    """What the document already reported: one event per happening, dates from context."""
+
+    ordinals: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    days: dict[tuple[str, str], bool] = field(default_factory=dict)  # (type, date) reported -> all with instruments
+    instruments: set[tuple[str, str]] = field(default_factory=set)
+    gathering: tuple[int, str] | None = None  # (paragraph, date) of the last dated gathering
+    last_gathering: Event | None = None
+    carry: Mention | None = None  # the date of an event-less clause, for the next clause of its sentence
+    dateline: Mention | None = None
+
+
+def _cue_regex(cues: list[str], at_end: bool) -> re.Pattern | None:
+    if not cues:
+        return None
+    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})\s*$" if at_end else rf"(?<!\w)[وف]?(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
+    trie, exclusions = Trie(), Trie()
+    for etype, words in spec["triggers"].items():
+        for w in words:
+            trie.add(phrase_key(w, arabic), etype)
+    for w in spec.get("exclusions", []):
+        exclusions.add(phrase_key(w, arabic), "x")
+    folded = lambda ws: frozenset(fold_token(w, arabic) for w in ws)  # noqa: E731
+    return LangEvents(
+        triggers=trie, exclusions=exclusions,
+        planned=_cue_regex(spec.get("planned_cues", []), at_end=False),
+        ordinal=re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
+        not_dating=_cue_regex(spec.get("since_cues", []) + spec.get("until_cues", []), at_end=True),
+        place_cue=_cue_regex(spec.get("place_cues", []), at_end=True),
+        verbal=frozenset(phrase_key(w, arabic) for w in spec.get("verbal_gatherings", [])),
+        count_words=folded(spec.get("count_words", [])), habitual=folded(spec.get("habitual_cues", [])),
+        indefinite=folded(spec.get("indefinite_determiners", [])),
+        definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
+    )
 
 
 def load_event_resources(resources: Resources):
     def build():
         arabic = ArabicFolder(resources.yaml("ar/normalise.yaml"))
         neutral = resources.yaml("events.yaml")
-        langs = {}
-        for lang, spec in resources.per_language("events.yaml").items():
-            trie = Trie()
-            for etype, words in spec["triggers"].items():
-                for w in words:
-                    trie.add(phrase_key(w, arabic), etype)
-            exclusions = Trie()
-            for w in spec.get("exclusions", []):
-                exclusions.add(phrase_key(w, arabic), "x")
-            langs[lang] = {
-                "trie": trie,
-                "exclusions": exclusions,
-                "planned": re.compile("|".join(rf"(?<!\w)[وف]?{re.escape(c)}(?!\w)" for c in spec.get("planned_cues", [])), re.IGNORECASE) if spec.get("planned_cues") else None,
-                "ordinal": re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
-                "since": re.compile("(?:" + "|".join(re.escape(c) for c in spec.get("since_cues", [])) + r")\s*$", re.IGNORECASE)
-                if spec.get("since_cues") else None,
-            }
+        langs = {lang: _compile_language(spec, arabic) for lang, spec in resources.per_language("events.yaml").items()}
         return arabic, neutral, langs
 
     return resources.memo(("events",), build)
+
+
+class MentionIndex:
+    """Mentions of one type sorted by start, sliced per clause with bisect (no scan of the whole list)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.items]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
 
 
 @register("events", params=EventParams, requires=("sentences", "orgs", "dates", "agreements"), provides=("events",))
@@ -58,123 +199,317 @@ class EventStage:
     def __init__(self, resources: Resources, params: EventParams) -> None:
         self.params = params
         self.arabic, self.neutral, self.langs = load_event_resources(resources)
+        self.gatherings = frozenset(self.neutral.get("gatherings", []))
+        self.instrument_types = frozenset(self.neutral.get("instrument_events", []))
 
     def __call__(self, doc: Document) -> Document:
         spec = self.langs.get(doc.lang or "")
         if not spec:
             return doc
-        text = doc.text
-        by_type = {t: doc.mentions_of(t) for t in (ORG, DATE, LOC, AGREEMENT)}
-        seen_ordinals: dict = {}
-        for _, sent in doc.content_sentences():
-            for c_start, c_end in _clauses(text, sent.start, sent.end):
-                self._clause(doc, spec, c_start, c_end, by_type, seen_ordinals)
+        index = {t: MentionIndex(doc.mentions_of(t)) for t in (ORG, DATE, LOC, AGREEMENT)}
+        breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        memory = DocMemory()
+        sentences = doc.content_sentences()
+        for n, (_, sent) in enumerate(sentences):
+            memory.dateline = _dateline(doc.text, sentences, index[DATE]) if n == 0 else None
+            memory.carry = None
+            for c_start, c_end in _clauses(doc.text, sent.start, sent.end):
+                clause = Clause(c_start, c_end, *(index[t].inside(c_start, c_end) for t in (ORG, DATE, LOC, AGREEMENT)))
+                self._clause(doc, spec, clause, memory, bisect_left(breaks, c_start))
         return doc
 
-    def _clause(self, doc: Document, spec: dict, start: int, end: int, by_type: dict[str, list[Mention]],
-                seen_ordinals: dict) -> None:
-        text = doc.text
-        toks = tokens(text, start, end)
-        inside = lambda ms: [m for m in ms if start <= m.start and m.end <= end]  # noqa: E731
-        orgs, dates, locs, agrs = (inside(by_type[t]) for t in (ORG, DATE, LOC, AGREEMENT))
+    # -- triggers ---------------------------------------------------------------------------------------
+
+    def _triggers(self, text: str, spec: LangEvents, clause: Clause) -> list[Trigger]:
+        """Longest trigger at each token, outside exclusions and organisation names, not counted or habitual."""
+        toks = clause.toks = tokens(text, clause.start, clause.end)
         fold = lambda x: fold_token(x, self.arabic)  # noqa: E731
         excluded: set[int] = set()
-        for i, (s, e, t) in enumerate(toks):
-            for end_i, _ in walk(spec["exclusions"].root, fold(t), toks, i, text, fold):
+        for i, (_, _, t) in enumerate(toks):
+            for end_i, _ in walk(spec.exclusions.root, fold(t), toks, i, text, fold):
                 excluded.update(range(i, end_i + 1))
-        triggers = []
+        found: list[Trigger] = []
         i = 0
         while i < len(toks):
-            s, e, t = toks[i]
-            variants = self.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
-            best = None
-            for strip, first in variants:
-                hits = walk(spec["trie"].root, first, toks, i, text, fold)
-                if hits and (best is None or hits[-1][0] > best[1]):
-                    best = (strip, hits[-1][0], hits[-1][1][0])
+            best = self._longest(text, spec, toks, i, fold)
             if best is None or i in excluded:
                 i += 1
                 continue
             strip, end_i, etype = best
-            t_start, t_end = s + strip, toks[end_i][1]
-            if not _counted(text, toks, i, spec["ordinal"]) and not any(o.start <= t_start and t_end <= o.end for o in orgs):
-                triggers.append((t_start, t_end, etype))
+            trig = Trigger(toks[i][0] + strip, toks[end_i][1], etype, tuple(fold(t[2]) for t in toks[i : end_i + 1]), i - 1, end_i + 1)
+            if not self._negated(text, spec, toks, trig) and not _inside_name(trig, clause):
+                found.append(trig)
             i = end_i + 1
+        return found
+
+    def _longest(self, text: str, spec: LangEvents, toks: list, i: int, fold) -> tuple[int, int, str] | None:
+        t = toks[i][2]
+        variants = self.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
+        best = None
+        for strip, first in variants:
+            hits = walk(spec.triggers.root, first, toks, i, text, fold)
+            if hits and (best is None or hits[-1][0] > best[1]):
+                best = (strip, hits[-1][0], hits[-1][1][0])
+        return best
+
+    def _negated(self, text: str, spec: LangEvents, toks: list, trig: Trigger) -> bool:
+        """"4 summits", "four summits", "regular meetings", "các cuộc họp định kỳ": no single happening."""
+        around = [toks[j][2] for j in (trig.prev_token, trig.next_token) if 0 <= j < len(toks)]
+        if any(fold_token(w, self.arabic) in spec.habitual for w in around):
+            return True
+        if trig.prev_token < 0:
+            return False
+        prev = toks[trig.prev_token][2]
+        if fold_token(prev, self.arabic) in spec.count_words:
+            return True
+        return _counted(text, toks, trig.prev_token, spec.ordinal)
+
+    def _one_per_happening(self, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+        """A gathering named as what is established or launched ("opened its dialogue with ASEAN") is that
+        event's object, not a second event; then verbal and nominal triggers of one gathering merge."""
+        maker_ends = {t.next_token for t in found if t.type not in self.gatherings and t.type not in self.instrument_types}
+        objects = {id(g) for g in found if g.type in self.gatherings
+                   and (g.prev_token in maker_ends or g.prev_token - 1 in maker_ends)}
+        return self._merge_verbal(spec, [t for t in found if id(t) not in objects])
+
+    def _merge_verbal(self, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+        """A gathering verb and a gathering noun of one clause are one happening ("met ... for the summit"):
+        the first trigger stays, with the noun's (more specific) type."""
+        nouns = [t for t in found if t.type in self.gatherings and t.key not in spec.verbal]
+        verbs = [t for t in found if t.key in spec.verbal]
+        if not nouns or not verbs:
+            return found
+        noun, verb = nouns[0], verbs[0]
+        keep = verb if verb.start < noun.start else noun
+        keep.type = noun.type
+        drop = noun if keep is verb else verb
+        return [t for t in found if t is not drop]
+
+    # -- arguments --------------------------------------------------------------------------------------
+
+    def _arguments(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger, window: tuple[int, int],
+                   dates: ClauseDates, n: int, memory: DocMemory, participants: list[str]) -> Arguments:
+        prev, nxt = window
+        args = Arguments(started=dates.started)
+        if spec.ordinal:
+            m = spec.ordinal.search(text, trig.end, min(nxt, trig.end + 60)) or spec.ordinal.search(text, max(prev, trig.start - 25), trig.start)
+            args.ordinal = m.group(0).casefold() if m else None
+        args.planned = bool(spec.planned and spec.planned.search(text, clause.start, clause.end))
+        own = dates.nearest[n]
+        after = [d for d in own if d.start >= trig.end]
+        args.date = (after[:1] or own[-1:] or dates.opening[-1:] or [memory.carry])[0]
+        if trig.type in self.instrument_types:
+            args.instruments = _instruments(clause, trig, window)
+        args.place = _place(text, spec, clause, trig, window)
+        args.participants = list(participants)
+        return args
+
+    def _clause_dates(self, text: str, spec: LangEvents, clause: Clause, found: list[Trigger]) -> ClauseDates:
+        """Each point date of the clause goes to the trigger before it (the first trigger when none is); a date
+        opening the clause dates all of them.
+        Period bounds (after since/until), year-range periods and years inside an instrument's name date none."""
+        out = ClauseDates(nearest=[[] for _ in found])
+        starts = [t.start for t in found]
+        tok_starts = [t[0] for t in clause.toks]
+        for d in clause.dates:
+            if spec.not_dating and spec.not_dating.search(text, max(clause.start, d.start - CUE_WINDOW), d.start):
+                out.started = True
+                continue
+            if d.value is None:
+                out.started = True  # "on 27 August" with no year anywhere: anchored, but no value to give
+                continue
+            if not _is_point(d) or clause.instruments.covers(d.start, d.end):
+                continue
+            if bisect_left(tok_starts, d.start) <= 2 and (not found or d.end <= found[0].start):
+                out.opening.append(d)
+                continue
+            i = bisect_left(starts, d.start)
+            out.nearest[i - 1 if i else 0].append(d)
+        return out
+
+    # -- one clause ---------------------------------------------------------------------------------------
+
+    def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
+        found = self._one_per_happening(spec, self._triggers(doc.text, spec, clause))
+        if not found:
+            points = [d for d in clause.dates if _is_point(d)]
+            memory.carry = points[-1] if points else memory.carry
+            return
         used: set[tuple] = set()
-        clause_dates: list = []
-        first_event = len(doc.events)
-        claimed: set[int] = set()  # dates already taken by an earlier event of this clause
-        for n, (t_start, t_end, etype) in enumerate(triggers):
-            nxt = triggers[n + 1][0] if n + 1 < len(triggers) else end
-            prev = triggers[n - 1][1] if n else start
-            instruments = []
-            if etype in self.neutral["instrument_events"]:
-                after = [a for a in agrs if t_end <= a.start < nxt]
-                before = [a for a in agrs if prev <= a.end <= t_start]
-                pick = after[:1] or before[-1:]
-                instruments = pick
-            ident = (etype, tuple((a.start, a.end) for a in instruments)) if instruments else (etype,)
-            if ident in used or (etype,) in used:
+        dates = self._clause_dates(doc.text, spec, clause, found)
+        participants = _participants(clause)
+        context_dates: list[str] = []
+        made: list[Event] = []
+        waiting: list[tuple[Trigger, Arguments]] = []  # unanchored, unless a gathering named again anchors them
+        for n, trig in enumerate(found):
+            window = (found[n - 1].end if n else clause.start, found[n + 1].start if n + 1 < len(found) else clause.end)
+            args = self._arguments(doc.text, spec, clause, trig, window, dates, n, memory, participants)
+            if args.date is None and memory.dateline is not None:
+                args.date = memory.dateline  # a headline event happened on its dateline's date
+            if self.params.require_anchor and not (args.date or args.started or args.ordinal or args.planned
+                                                   or args.instruments or args.place):
+                waiting.append((trig, args))
                 continue
-            ordinal = spec["ordinal"].search(text, t_end, min(nxt, t_end + 60)) if spec["ordinal"] else None
-            ordinal = ordinal or (spec["ordinal"].search(text, max(prev, t_start - 25), t_start) if spec["ordinal"] else None)
-            planned = bool(spec["planned"] and spec["planned"].search(text, start, end))
-            point_dates = [d for d in dates if (d.value is None or "/" not in d.value)
-                           and not (spec["since"] and spec["since"].search(text[max(start, d.start - 12) : d.start]))]
-            # the first date after the trigger (before the next one), else a date opening the clause
-            date = next((d for d in point_dates if t_end <= d.start < nxt), None)
-            if date is None:
-                # a date opening the clause ("Ngày 27/9/2007, ...") holds for every event in it
-                opening = [d for d in point_dates if d.end <= t_start
-                           and ((d.start not in claimed and d.start >= prev) or len(TOKEN.findall(text[start : d.start])) <= 2)]
-                date = opening[-1] if opening else None
-            locs_here = [l for l in locs if prev <= l.start and l.end <= nxt] or locs
-            started = any(d.start >= t_end or d.end <= t_start for d in dates if d not in point_dates and d.value and "/" not in d.value)
-            if self.params.require_anchor and not (date or started or ordinal or planned or instruments or locs_here):
+            referent = self._refers_back(spec, clause, trig, args, memory)
+            if referent is not None:
+                context_dates.append(referent)
                 continue
-            if ordinal and (etype, ordinal.group(0)) in seen_ordinals:
-                # "the 4th Summit" named again later in the document is the same summit; its date still
-                # dates what happened at it in this clause ("the 4th Summit adopted the Declaration")
-                clause_dates.append(seen_ordinals[(etype, ordinal.group(0))])
-                continue
-            if ordinal:
-                seen_ordinals[(etype, ordinal.group(0))] = date.value if date else None
+            self._emit_once(doc, trig, args, memory, used, made)
+        if any(context_dates):  # "واعتمد المؤتمر ...": the conference named again anchors and dates the adoption
+            for trig, args in waiting:
+                if trig.type not in self.gatherings:
+                    self._emit_once(doc, trig, args, memory, used, made)
+        self._date_from_context(made, context_dates, clause, memory, paragraph)
+
+    def _emit_once(self, doc: Document, trig: Trigger, args: Arguments, memory: DocMemory, used: set[tuple],
+                   made: list[Event]) -> None:
+        """One event per type (and instrument) per clause."""
+        ident = (trig.type, tuple((a.start, a.end) for a in args.instruments))
+        if ident in used or (trig.type, ()) in used:
+            return
+        event = self._emit(doc, trig, args, memory)
+        if event is not None:
             used.add(ident)
-            if date is not None:
-                claimed.add(date.start)
-            status = "planned" if planned else "past"
-            trigger = doc.add_mention(Mention(EVENT, t_start, t_end, text[t_start:t_end], "events:trigger", 0.8, value=etype))
-            if trigger is None:
-                continue
-            attrs: dict[str, Any] = {"_agreement_spans": [[a.start, a.end] for a in instruments]}
-            if ordinal:
-                attrs["ordinal"] = ordinal.group(0)
-            participants: list[str] = []
-            for o in orgs:
-                if o.entity_id and o.entity_id not in participants:
-                    participants.append(o.entity_id)
-            doc.events.append(Event(
-                type=etype, trigger=trigger, date=date.value if date else None, participants=participants,
-                location=locs_here[0].value if locs_here else None, status=status,
-                plover=dict(self.neutral["plover"].get(etype, self.neutral["plover"]["other"])[status]),
-                confidence=0.8 if date else 0.6, attrs=attrs,
-            ))
-        # Events of one clause happen together ("on the sidelines of the 1st Summit", "the 4th Summit adopted"):
-        # an undated one takes the date of the other kind of event the clause dates, when there is exactly one.
-        clause_events = doc.events[first_event:]
-        for e in clause_events:
-            if e.date is not None or _has_malformed_date(e, dates, text):
-                continue
-            # the date of another kind of event in the clause (two adoptions of one clause have their own dates)
-            others = {o.date for o in clause_events if o.date and o.type != e.type} | {d for d in clause_dates if d}
+            made.append(event)
+
+    def _refers_back(self, spec: LangEvents, clause: Clause, trig: Trigger, args: Arguments,
+                     memory: DocMemory) -> str | None:
+        """The date (or "") of the happening this trigger names again, or None when it is a new happening.
+
+        The same ordinal and type, the same instrument signed again, the same type on the same date, or a
+        definite, undated gathering noun ("the meeting", "الاجتماع", "Hội nghị") after a gathering was reported.
+        """
+        date = args.date.value if args.date else None
+        if args.ordinal and (trig.type, args.ordinal) in memory.ordinals:
+            seen = memory.ordinals[(trig.type, args.ordinal)]
+            if date is None or seen is None or seen == date:  # "the 1st Summit" of another series has its own date
+                return seen or ""
+        keys = {_instrument_key(a) for a in args.instruments}
+        if trig.type in self.instrument_types:
+            if keys and all((trig.type, k) in memory.instruments for k in keys):
+                return date or ""
+            with_instruments = memory.days.get((trig.type, date)) if date else None
+            return date if with_instruments is not None and not (keys and with_instruments) else None
+        if args.ordinal:
+            return None
+        if trig.type not in self.gatherings:
+            return None  # "established in 1977" and "granted observer status in 1977" are two happenings
+        if date and (trig.type, date) in memory.days:
+            return date
+        if memory.last_gathering is not None and date is None \
+                and not args.planned and self._definite(spec, clause, trig):
+            return memory.last_gathering.date or ""
+        return None
+
+    def _definite(self, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
+        if spec.definite_prefix:
+            first = fold_token(clause.toks[trig.prev_token + 1][2], self.arabic)
+            return any(first[k:].startswith(spec.definite_prefix) for k in range(0, 3))
+        prev_word = clause.toks[trig.prev_token][2] if trig.prev_token >= 0 else ""
+        return fold_token(prev_word, self.arabic) not in spec.indefinite
+
+    def _emit(self, doc: Document, trig: Trigger, args: Arguments, memory: DocMemory) -> Event | None:
+        text = doc.text
+        mention = doc.add_mention(Mention(EVENT, trig.start, trig.end, text[trig.start : trig.end], "events:trigger", 0.8, value=trig.type))
+        if mention is None:
+            return None
+        status = "planned" if args.planned else "past"
+        plover = self.neutral["plover"].get(trig.type, self.neutral["plover"]["other"])[status]
+        event = Event(type=trig.type, trigger=mention, date=args.date.value if args.date else None,
+                      participants=args.participants, location=args.place.value if args.place else None,
+                      status=status, plover=dict(plover), confidence=0.8 if args.date else 0.6,
+                      agreement_spans=[(a.start, a.end) for a in args.instruments])
+        doc.events.append(event)
+        if event.date:
+            memory.days[(trig.type, event.date)] = memory.days.get((trig.type, event.date), True) and bool(args.instruments)
+        if args.ordinal:
+            memory.ordinals[(trig.type, args.ordinal)] = event.date
+        if trig.type in self.gatherings:
+            memory.last_gathering = event
+        for a in args.instruments:
+            memory.instruments.add((trig.type, _instrument_key(a)))
+        return event
+
+    def _date_from_context(self, made: list[Event], context_dates: list[str], clause: Clause, memory: DocMemory,
+                           paragraph: int) -> None:
+        """Events of one clause happen together ("the 4th Summit adopted ..."): an undated one takes the one date
+        of the other kinds of event in its clause, else the date of the gathering its paragraph reports."""
+        for e in made:
+            if e.date is not None or any(d.value is None and d.start >= e.trigger.end for d in clause.dates):
+                continue  # a malformed date ("2021 ... 202") must not be replaced by a guess
+            others = {o.date for o in made if o.date and o.type != e.type} | {d for d in context_dates if d}
             if len(others) == 1:
                 e.date = others.pop()
-                e.attrs["date_from"] = "clause"
+            elif not others and e.status == "past" and e.type not in self.gatherings and memory.gathering \
+                    and memory.gathering[0] >= paragraph - self.params.context_paragraphs:
+                e.date = memory.gathering[1]
+        dated = [e for e in made if e.date and e.status == "past"]
+        if dated and dated[-1].type in self.gatherings:
+            memory.gathering = (paragraph, dated[-1].date)
+        elif dated and dated[-1].date != (memory.gathering or (0, None))[1]:
+            memory.gathering = None  # another happening is now under discussion
+        elif any(context_dates):
+            memory.gathering = (paragraph, next(d for d in reversed(context_dates) if d))
 
 
-def _has_malformed_date(event: Event, dates: list[Mention], text: str) -> bool:
-    """A date the text gives but that has no value ("2021 ... 202") must not be replaced by a guess."""
-    return any(d.value is None and d.start >= event.trigger.end for d in dates)
+def _is_point(d: Mention) -> bool:
+    """A day, month or year, or a span of days ("6 to 10 November 2023"); not a period of years ("2016-2020")."""
+    if d.value is None:
+        return False
+    parts = str(d.value).split("/")
+    return len(parts) == 1 or all(len(p) == 10 for p in parts)
+
+
+def _place(text: str, spec: LangEvents, clause: Clause, trig: Trigger, window: tuple[int, int]) -> Mention | None:
+    """The place after in/at/à/tại/في nearest the trigger, within the trigger's part of the clause."""
+    if spec.place_cue is None:
+        return None
+    lo, hi = bisect_left(clause.loc_starts, window[0]), bisect_left(clause.loc_starts, window[1])
+    cued = [l for l in clause.locs[lo:hi] if l.end <= window[1]
+            and spec.place_cue.search(text, max(clause.start, l.start - CUE_WINDOW), l.start)]
+    if not cued:
+        return None
+    return min(cued, key=lambda l: l.start - trig.end if l.start >= trig.end else trig.start - l.end + 1)
+
+
+def _participants(clause: Clause) -> list[str]:
+    """Organisations acting in the clause; those only inside an instrument's name are its parties, not actors."""
+    actors = [o for o in clause.orgs if not clause.instruments.covers(o.start, o.end)] or clause.orgs
+    out: list[str] = []
+    for o in actors:
+        if o.entity_id and o.entity_id not in out:
+            out.append(o.entity_id)
+    return out
+
+
+def _inside_name(trig: Trigger, clause: Clause) -> bool:
+    """"United Nations Conference on Trade and Development", "Statement on the Establishment of ...": a name."""
+    return clause.names.covers(trig.start, trig.end)
+
+
+def _instruments(clause: Clause, trig: Trigger, window: tuple[int, int]) -> list[Mention]:
+    """The instrument named right after the trigger ("signed the Charter"), else right before ("the Charter,
+    signed ..."), within the trigger's part of the clause."""
+    i = bisect_left(clause.agreement_starts, trig.end)
+    if i < len(clause.agreements) and clause.agreements[i].start < window[1]:
+        return [clause.agreements[i]]
+    before = clause.agreements[i - 1] if i else None
+    return [before] if before is not None and window[0] <= before.end <= trig.start else []
+
+
+def _instrument_key(a: Mention) -> str:
+    return str(a.attrs.get("agreement_key") or a.text.casefold())
+
+
+def _dateline(text: str, sentences: list, dates: MentionIndex) -> Mention | None:
+    """A headline (first sentence, no final stop) is dated by the dateline opening the next sentence."""
+    if len(sentences) < 2:
+        return None
+    head, lead = sentences[0][1], sentences[1][1]
+    if TITLE_END.search(text, head.start, head.end) or dates.inside(head.start, head.end):
+        return None
+    opening = dates.inside(lead.start, min(lead.end, lead.start + DATELINE_CHARS))
+    return next((d for d in opening if _is_point(d)), None)
 
 
 def _clauses(text: str, start: int, end: int):
@@ -189,27 +524,10 @@ def _clauses(text: str, start: int, end: int):
 
 def _counted(text: str, toks: list, i: int, ordinal: re.Pattern | None) -> bool:
     """"4 Hội nghị Cấp cao": a count of events, not an event (but "lần thứ 4 đã thông qua" is an ordinal)."""
-    if i == 0 or not toks[i - 1][2].isdigit() or len(toks[i - 1][2]) >= 4:
+    if not toks[i][2].isdigit() or len(toks[i][2]) >= 4:
         return False
     if ordinal is not None:
-        for m in ordinal.finditer(text, max(0, toks[i - 1][0] - 12), toks[i - 1][1]):
-            if m.end() == toks[i - 1][1]:
+        for m in ordinal.finditer(text, max(0, toks[i][0] - 12), toks[i][1]):
+            if m.end() == toks[i][1]:
                 return False
     return True
-
-
-def reconcile_events(docs: list[Document], resources: Resources, settings: dict[str, Any]) -> None:
-    """Instruments get their final ids; the same event reported twice gets one canonical id."""
-    for doc in docs:
-        agreement_at = {(m.start, m.end): m.entity_id for m in doc.mentions if m.type == AGREEMENT}
-        for e in doc.events:
-            e.agreements = []
-            for start, end in e.attrs.get("_agreement_spans", []):
-                aid = agreement_at.get((start, end))
-                if aid and aid not in e.agreements:
-                    e.agreements.append(aid)
-            if e.date and e.participants:
-                key = (e.type, tuple(sorted(e.participants)), e.date)
-            else:
-                key = (e.type, doc.doc_id, e.trigger.start)
-            e.canonical_id = "cev-" + short_hash(*key)

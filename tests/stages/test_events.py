@@ -1,0 +1,210 @@
+"""Events: one per happening per document, typed by per-language triggers, arguments from their own clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.document import Document
+from pipeline.runtime.runner import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex(resources):
+    return Extractor(load_config(), resources)
+
+
+def _doc(ex, text, lang):
+    return ex(Document(source="t.txt", text=text, lang=lang, lang_given=True))
+
+
+def _ev(doc):
+    return [(e.type, e.trigger.text, e.date, e.status) for e in doc.events]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The 5th ECOWAS Summit was held in Abuja in July 2019.", [("summit", "Summit", "2019-07", "past")]),
+    ("en", "A joint workshop is planned for March 2025 in Nairobi.", [("workshop", "workshop", "2025-03", "planned")]),
+    ("fr", "La 4e réunion de coordination s'est tenue à Dakar le 3 mars 2022.", [("meeting", "réunion", "2022-03-03", "past")]),
+    ("ar", "عُقد الاجتماع السابع للمنظمات الإقليمية في عام 2023.", [("meeting", "الاجتماع", "2023", "past")]),
+    ("ar", "ومن المقرر أن تعقد القمة الثانية في عام 2025.", [("summit", "القمة", "2025", "planned")]),
+    ("vi", "Ngày 27/9/2007, hai bên đã ký Bản ghi nhớ về hợp tác.", [("signing", "đã ký", "2007-09-27", "past")]),
+])
+def test_trigger_types_dates_and_status_in_every_language(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Secretary-General paid an official visit to the AU Commission in Addis Ababa on 4 May 2023.",
+     [("visit", "official visit", "2023-05-04", "past")]),
+    ("fr", "La Directrice générale a effectué une visite officielle au siège de l'UA à Addis-Abeba le 4 mai 2023.",
+     [("visit", "visite officielle", "2023-05-04", "past")]),
+    ("ar", "أجرى الأمين العام زيارة رسمية إلى مقر الاتحاد الأفريقي في أديس أبابا في 4 أيار/مايو 2023.",
+     [("visit", "زيارة", "2023-05-04", "past")]),
+    ("vi", "Ngày 4/5/2023, Tổng Thư ký đã có chuyến thăm làm việc tại trụ sở Liên minh châu Phi.",
+     [("visit", "chuyến thăm", "2023-05-04", "past")]),
+])
+def test_visits_are_events_in_every_language(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "UNDP and the African Union launched a regional programme on youth employment in Kigali in June 2022.",
+     [("launch", "launched", "2022-06", "past")]),
+    ("fr", "Le PNUD et l'Union africaine ont lancé un programme régional pour l'emploi des jeunes à Kigali en juin 2022.",
+     [("launch", "ont lancé", "2022-06", "past")]),
+    ("ar", "أطلق برنامج الأمم المتحدة الإنمائي والاتحاد الأفريقي برنامجا إقليميا لتشغيل الشباب في كيغالي في حزيران/يونيه 2022.",
+     [("launch", "أطلق", "2022-06", "past")]),
+    ("vi", "Tháng 6/2022, UNDP và Liên minh châu Phi đã khởi động chương trình khu vực về việc làm cho thanh niên.",
+     [("launch", "khởi động", "2022-06", "past")]),
+])
+def test_launches_are_events_in_every_language(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "In 1994 the General Assembly granted the Organisation observer status.", [("establishment", "granted", "1994", "past")]),
+    ("vi", "Năm 2002, Đại hội đồng Liên Hợp Quốc trao cho IPU tư cách quan sát viên.", [("establishment", "trao cho", "2002", "past")]),
+    ("fr", "L'UNESCO a inauguré un bureau régional à Dakar en avril 2015.", [("establishment", "inauguré", "2015-04", "past")]),
+    ("ar", "افتتحت المنظمة مكتبا إقليميا في الرباط في نيسان/أبريل 2015.", [("establishment", "افتتحت", "2015-04", "past")]),
+])
+def test_observer_status_and_office_openings_are_establishments(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The UNOWAS chief held consultations in Abuja with ECOWAS officials on 2 April 2025.",
+     [("dialogue", "held consultations", "2025-04-02", "past")]),
+    ("en", "On 28 August 2024, the Pacific Community briefed the Secretary-General in Tonga.",
+     [("meeting", "briefed", "2024-08-28", "past")]),
+    ("fr", "Les deux secrétaires généraux ont tenu des entretiens à Genève le 5 juillet 2021.",
+     [("dialogue", "entretiens", "2021-07-05", "past")]),
+    ("vi", "Chiều 15/9/2023, Chủ tịch Quốc hội đã hội kiến Tổng Thư ký IPU tại Hà Nội.",
+     [("dialogue", "hội kiến", "2023-09-15", "past")]),
+    ("ar", "عقد المجلس جلسة إحاطة بشأن غرب أفريقيا في نيويورك في 3 نيسان/أبريل 2025.",
+     [("meeting", "جلسة إحاطة", "2025-04-03", "past")]),
+])
+def test_talks_consultations_and_briefings_are_events(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Cho đến nay, hai bên đã tổ chức được 4 Hội nghị Cấp cao."),
+    ("en", "Since then the two organisations have held four summits in Asia."),
+    ("en", "Regular meetings between the secretariats in New York have become routine."),
+    ("fr", "Les deux organisations ont organisé trois formations de ce type à Lomé."),
+    ("ar", "وتعقد الأمانتان الاجتماعات الدورية في جدة."),
+    ("en", "ASEAN and the UN have a long tradition of dialogue and cooperation."),
+    ("en", "Training is provided to staff of both organisations."),
+])
+def test_counted_habitual_and_generic_triggers_are_no_events(ex, lang, text):
+    assert _ev(_doc(ex, text, lang)) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Since 2005, summits between SADC and the EU have been held regularly.", [("summit", "summits", None, "past")]),
+    ("ar", "ومنذ عام 2000، عُقدت مؤتمرات القمة بين الطرفين بشكل منتظم.", [("summit", "مؤتمرات القمة", None, "past")]),
+    ("fr", "Depuis 2019, le sommet réunit les chefs d'État à Bamako.", [("summit", "sommet", None, "past")]),
+    ("en", "The strategy signed in Astana runs until 2035.", [("signing", "signed", None, "past")]),
+])
+def test_period_bounds_after_since_or_until_anchor_but_do_not_date(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+def test_ordinal_summit_named_again_is_one_event_that_dates_its_adoption(ex):
+    doc = _doc(ex, "Hội nghị Cấp cao lần thứ 4 vào tháng 11/2011 tại Bali. Hội nghị Cấp cao lần thứ 4 đã thông qua Tuyên bố chung về hợp tác.", "vi")
+    assert _ev(doc) == [("summit", "Hội nghị Cấp cao", "2011-11", "past"), ("adoption", "đã thông qua", "2011-11", "past")]
+
+
+def test_definite_back_reference_is_not_a_new_meeting_in_english(ex):
+    doc = _doc(ex, "The IGAD-IOM meeting was held in Mombasa on 25 March 2021. The meeting also reviewed plans in Nairobi.", "en")
+    assert _ev(doc) == [("meeting", "meeting", "2021-03-25", "past")]
+
+
+def test_indefinite_gathering_after_another_is_a_new_event(ex):
+    doc = _doc(ex, "The IGAD-IOM meeting was held in Mombasa on 25 March 2021. It prepared a ministerial meeting to be held in Djibouti.", "en")
+    assert _ev(doc) == [("meeting", "meeting", "2021-03-25", "past"), ("meeting", "ministerial meeting", None, "planned")]
+
+
+def test_arabic_definite_back_reference_gives_its_date_to_the_adoption(ex):
+    doc = _doc(ex, "عقد المؤتمر في الرياض في 20 تشرين الأول/أكتوبر 2023. واعتمد المؤتمر الإعلان الختامي في الرياض.", "ar")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("conference", "المؤتمر", "2023-10-20"), ("adoption", "اعتمد", "2023-10-20")]
+
+
+def test_verbal_and_nominal_trigger_of_one_gathering_merge(ex):
+    doc = _doc(ex, "Leaders of the GCC and ASEAN met in Riyadh on 20 October 2023 for the first summit between the two blocs.", "en")
+    assert _ev(doc) == [("summit", "met", "2023-10-20", "past")]
+
+
+def test_same_instrument_signed_twice_in_a_document_is_one_signing(ex):
+    doc = _doc(ex, "La CEEAC et l'UNOCA ont signé la Feuille de route de Libreville le 17 octobre 2024 à Libreville. "
+                   "La Feuille de route de Libreville, signée à Libreville, couvre 2025.", "fr")
+    assert [(e.type, e.date) for e in doc.events] == [("signing", "2024-10-17")]
+
+
+def test_undated_adoption_takes_the_date_of_the_gathering_of_its_paragraph(ex):
+    doc = _doc(ex, "The 52nd Forum Leaders Meeting was held in Rarotonga in November 2023. Leaders adopted the Pacific Ocean Declaration.", "en")
+    assert [(e.type, e.date) for e in doc.events] == [("summit", "2023-11"), ("adoption", "2023-11")]
+
+
+def test_headline_event_takes_the_dateline_date(ex):
+    doc = _doc(ex, "ECOWAS and WFP sign agreement on regional food reserves\n\nABUJA, 14 March 2023 - The two organisations "
+                   "signed a Memorandum of Understanding at the ECOWAS Commission.", "en")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("signing", "sign", "2023-03-14")]
+
+
+def test_arguments_come_from_the_clause_place_after_preposition_and_actors(ex):
+    doc = _doc(ex, "The European Union funded the project; the OIC and ISESCO signed a Memorandum of Understanding in Jeddah on 3 May 2022.", "en")
+    [e] = doc.events
+    assert (e.type, e.date, e.location, e.participants) == ("signing", "2022-05-03", "Jeddah", ["org:oic", "org:icesco"])
+    assert e.plover == {"event": "SUPPORT", "mode": None}
+    assert len(e.agreement_spans) == 1
+
+
+def test_date_after_a_trigger_does_not_date_the_event_of_another_clause(ex):
+    doc = _doc(ex, "A workshop was held in Nairobi in 2018; the summit is planned for 2025 in Addis Ababa.", "en")
+    assert _ev(doc) == [("workshop", "workshop", "2018", "past"), ("summit", "summit", "2025", "planned")]
+
+
+def test_visit_and_launch_map_to_plover(ex):
+    visit = _doc(ex, "The Secretary-General paid an official visit to Addis Ababa on 4 May 2023.", "en").events[0]
+    launch = _doc(ex, "UNDP launched a programme in Kigali in June 2022.", "en").events[0]
+    assert (visit.plover, launch.plover) == ({"event": "CONSULT", "mode": "visit"}, {"event": "COOPERATE", "mode": None})
+
+
+def test_event_stage_work_grows_linearly_with_repeated_text(ex):
+    """Counts work, not time: events found in a text repeated n times are n times those of one copy."""
+    one = "The 5th ECOWAS Summit was held in Abuja on 3 July 2019. UNDP launched a programme in Kigali in June 2022. "
+    assert len(_doc(ex, one * 40, "en").events) == 2  # the same summit and launch named again are one each
+    varied = "".join(f"The {i + 1}th ECOWAS Summit was held in Abuja in {1900 + i}. " for i in range(60))
+    assert len(_doc(ex, varied, "en").events) == 60
+
+
+def test_plover_export_records_actor_recipient_wikidata_and_offsets(sample_output, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    out, _ = sample_output
+    target = tmp_path / "plover.jsonl"
+    res = subprocess.run([sys.executable, "-m", "pipeline", "export", str(target), "--format", "plover", "--datasets", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    records = [json.loads(l) for l in target.read_text(encoding="utf-8").splitlines()]
+    events = [json.loads(l) for l in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) == len(events) > 0
+    docs = {json.loads(l)["doc_id"]: json.loads(l)["text"] for l in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    summit = next(r for r in records if r["date"] == "2024-10")
+    assert (summit["event"], summit["mode"], summit["actor"]["wikidata"], summit["recipient"]["entity_id"]) == ("CONSULT", "multilateral", "Q7768", "org:un")
+    t = summit["text_info"]["trigger"]
+    assert docs[summit["text_info"]["doc_id"]][t["start"] : t["end"]] == "Summit"
+
+
+def test_exported_events_carry_only_documented_fields(sample_output):
+    import json
+
+    out, _ = sample_output
+    documented = {"event_id", "canonical_id", "doc_id", "type", "status", "plover", "trigger", "date", "participants",
+                  "agreements", "location", "sentence", "evidence", "lang", "confidence"}
+    for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines():
+        assert set(json.loads(line)) == documented
