@@ -17,7 +17,11 @@ from pipeline.document import ORG, Document, Mention
 from pipeline.knowledge.kb import ENTITY_PREFIX, KnowledgeBase
 from pipeline.registry import register
 from pipeline.knowledge.resources import Resources
-from pipeline.text.matching import TOKEN, Trie, fold_token, gap_ok, matches_at, tokens, walk
+from pipeline.text.matching import TOKEN, Trie, fold_token, gap_ok, tokens
+from pipeline.text.spans import Intervals, LastBefore
+from pipeline.text.tokens import DocTokens, SentenceView, exact_matches_in, make_view, matches_in, shared_tokens
+from pipeline.text.acronyms import long_form_start
+from pipeline.text.grammar import Grammar, arabic_folder, load_grammars
 from pipeline.text.normalise import ArabicFolder, fold_latin, is_arabic
 
 # What may stand between two words of a capitalised name: spaces, hyphens, apostrophes, "&" (not a comma,
@@ -35,6 +39,16 @@ class OrgParams:
         "PDF", "NGO", "NGOs", "SME", "SMEs", "LDC", "LDCs", "SIDS", "FTA", "TAC", "CBD", "CEDAW", "CRC", "AURED"])
     head_detector: bool = True
     unknown_acronyms: bool = True
+
+
+@dataclass
+class _AnaphorSpec:
+    """Arabic-script grammars give folded anaphors (article + head -> head); the others articles and heads."""
+
+    anaphors: dict[str, str] | None = None
+    articles: set[str] = field(default_factory=set)
+    heads: set[str] | None = None
+    connectors: set[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,8 @@ class OrgMatcher:
     organs: dict[tuple[str, tuple[str, ...]], dict[str, str]] = field(default_factory=dict)
     # parent entity id -> (organ lengths before, organ lengths after), to try only what can match
     organ_spans: dict[str, tuple[set, set]] = field(default_factory=dict)
+    grammars: dict[str, Grammar] = field(default_factory=dict)  # models/<lang>/grammar.yaml
+    any_heads: frozenset = frozenset()  # folded single-word org heads of every language (pages mix languages)
 
     def __post_init__(self) -> None:
         for (where, words), parents in self.organs.items():
@@ -73,7 +89,8 @@ class OrgMatcher:
     def build(cls, resources: Resources) -> "OrgMatcher":
         def make() -> "OrgMatcher":
             kb = KnowledgeBase.load(resources)
-            arabic = ArabicFolder(resources.yaml("ar/normalise.yaml"))
+            grammars = load_grammars(resources.per_language("grammar.yaml"))
+            arabic = arabic_folder(resources, grammars)
             matching = {lang: dict(data or {}) for lang, data in resources.per_language("org_matching.yaml").items()}
             # a mention never includes a leading article, so a name written with one ("La Francophonie") is
             # matched without it
@@ -103,7 +120,9 @@ class OrgMatcher:
                 spec["_heads"] = sorted({tuple(fold_token(t, arabic) for t in TOKEN.findall(h)) for h in data.get("heads", [])},
                                         key=lambda k: -len(k))
                 heads[lang] = spec
-            return cls(names, acronyms, short, set(), arabic, heads, matching, _learn_organs(kb, arabic, articles))
+            any_heads = frozenset(h[0] for spec in heads.values() for h in spec["_heads"])
+            return cls(names, acronyms, short, set(), arabic, heads, matching, _learn_organs(kb, arabic, articles),
+                       grammars=grammars, any_heads=any_heads)
 
         return resources.memo(("orgs", "matcher"), make)
 
@@ -151,22 +170,31 @@ class OrgStage:
         self.m = OrgMatcher.build(resources)
         self.kb = KnowledgeBase.load(resources)
         self.non_org = set(params.non_org_acronyms)
+        self.coordinators = {c for g in self.m.grammars.values() for c in g.coordinators}
+        self.articles = {a for g in self.m.grammars.values() for a in g.articles}
+        self.instrument_words = {w for spec in self.m.heads.values() for w in spec.get("instrument_words", [])}
 
     # -- per document -------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         chosen: list[Candidate] = []
-        for _, sent in doc.content_sentences():
-            toks = tokens(text, sent.start, sent.end)
-            cands = self._kb_candidates(text, toks) + self._kb_candidates_around_parentheses(text, sent.start, sent.end)
+        words = shared_tokens(doc)
+        for si, sent in doc.content_sentences():
+            view = words.view(si, self.m.arabic)
+            toks = view.toks
+            cands = self._kb_candidates(view) + self._kb_candidates_around_parentheses(text, sent.start, sent.end)
+            cands += self._acronym_long_forms(text, sent.start, sent.end, doc.lang)
             if self.params.head_detector:
-                cands += self._kb_wins(text, toks, cands, self._head_candidates(text, toks, doc.lang))
+                cands += self._kb_wins(view, cands, self._head_candidates(text, toks, doc.lang))
             chosen.extend(_resolve(cands))
         chosen.sort(key=lambda c: c.start)
         chosen = self._acronyms_in_text(text, doc, chosen)
-        chosen = self._short_forms(text, doc, chosen)
+        # a head anaphor ("المنظمة", "the Forum") refers to the most recent organisation with that head, which
+        # may be another than the one whose knowledge-base short form it also is
         chosen = self._head_anaphors(text, doc, chosen)
+        chosen = self._short_forms(text, doc, chosen)
         chosen = self._organs(text, doc, chosen)
+        chosen = self._organ_compositions(text, doc, chosen)
         # an unknown organisation's acronym defined in this document goes on every mention of it, so that
         # reconcile can link the acronym used alone in another document (reconcile.build_entities)
         defined = {}
@@ -182,13 +210,14 @@ class OrgStage:
                                     entity_id=c.entity_id, attrs=attrs))
         return doc
 
-    def _kb_candidates(self, text: str, toks: list) -> list[Candidate]:
+    def _kb_candidates(self, view: SentenceView) -> list[Candidate]:
         out = []
+        toks, names, acronyms = view.toks, self.m.names.root, self.m.acronyms.root
         for i, (s, e, t) in enumerate(toks):
-            for strip, end_i, ids in matches_at(self.m.names, toks, i, text, self.m.arabic):
+            for strip, end_i, ids in matches_in(names, view, i):
                 out.append(Candidate(s + strip, toks[end_i][1], ids[0], "orgs:kb", 1.0 if strip == 0 else 0.98))
             # acronyms: exact case, whole tokens only
-            for end_i, ids in walk(self.m.acronyms.root, t, toks, i, text, lambda x: x):
+            for end_i, ids in exact_matches_in(acronyms, view, i):
                 out.append(Candidate(s, toks[end_i][1], ids[0], "orgs:kb-acronym", 0.97))
         return out
 
@@ -205,17 +234,18 @@ class OrgStage:
         for a, b in groups:
             masked[a:b] = " " * (b - a)
         masked_text = "".join(masked)
-        toks = tokens(masked_text, 0, len(masked_text))
+        view = make_view(masked_text, tokens(masked_text, 0, len(masked_text)), self.m.arabic)
+        toks = view.toks
         out = []
         for i, (s, e, t) in enumerate(toks):
-            for strip, end_i, ids in matches_at(self.m.names, toks, i, masked_text, self.m.arabic):
+            for strip, end_i, ids in matches_in(self.m.names.root, view, i):
                 a, b = s + strip, toks[end_i][1]
                 if any(a < ga and gb < b for ga, gb in groups):
                     out.append(Candidate(start + a, start + b, ids[0], "orgs:kb", 1.0 if strip == 0 else 0.98))
         return out
 
     @staticmethod
-    def _kb_wins(text: str, toks: list, kb: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
+    def _kb_wins(view: SentenceView, kb: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
         """A head-word phrase that only extends a knowledge-base name with uncapitalised words ("Ngân hàng Phát
         triển châu Á tham dự", any Arabic extension) is the knowledge-base name: drop the phrase."""
         kb_ends: dict[int, int] = {}
@@ -226,7 +256,7 @@ class OrgStage:
         for h in heads:
             end = kb_ends.get(h.start)
             if end is not None and end < h.end:
-                extra = [t for s, e, t in toks if s >= end and e <= h.end]
+                extra = [t for s, e, t in view.between(end, h.end)]
                 if not any(t[:1].isupper() for t in extra):
                     continue
             out.append(h)
@@ -236,14 +266,19 @@ class OrgStage:
         spec = self.m.heads.get(lang or "")
         if not spec:
             return []
-        kind = "arabic" if lang == "ar" else ("syllabic" if "max_syllables" in spec else "latin")
+        kind = self.grammar(lang).script
+        if kind not in ("arabic", "syllabic", "latin"):
+            return []
         return getattr(self, f"_heads_{kind}")(text, toks, spec)
+
+    def grammar(self, lang: str | None) -> Grammar:
+        return self.m.grammars.get(lang or "") or Grammar(lang or "")
 
     def _heads_latin(self, text: str, toks: list, spec: dict) -> list[Candidate]:
         heads = {h[0] for h in spec["_heads"] if len(h) == 1}
         connectors = {c.casefold() for c in spec.get("connectors", [])}
         coord_after = {c.casefold() for c in spec.get("coordination_after", [])}
-        coordinators = {"and", "&", "et", "và", "و"}
+        coordinators = {c for g in self.m.grammars.values() for c in g.coordinators}
         not_name = set(spec.get("not_name_words", []))
         instrument = set(spec.get("instrument_words", []))
         generic = {g.casefold() for g in spec.get("generic_modifiers", [])}
@@ -281,6 +316,8 @@ class OrgStage:
                     j = k + 1
                 else:
                     break
+            if self.grammar(spec.get("_lang")).casing == "title":
+                b = _trim_to_head(toks, i, b, heads, connectors)
             if b == a:
                 continue  # a lone head word ("Commission") is not a name
             if any(toks[x][2] in instrument for x in range(i + 1, min(n, b + 2))):
@@ -335,9 +372,11 @@ class OrgStage:
 
     def _heads_arabic(self, text: str, toks: list, spec: dict) -> list[Candidate]:
         fold = lambda x: self.m.arabic.fold(x)  # noqa: E731
-        heads = {h[0] for h in spec["_heads"] if len(h) == 1}
-        stop = {fold(w) for w in spec.get("stop_words", [])}
-        nisba = {fold(w) for w in spec.get("nisba", [])}
+        if "_nisba" not in spec:  # folded once per process, not per sentence
+            spec["_single_heads"] = {h[0] for h in spec["_heads"] if len(h) == 1}
+            spec["_nisba"] = {fold(w) for w in spec.get("nisba", [])}
+        heads, nisba, stop = spec["_single_heads"], spec["_nisba"], self._arabic_stop(spec["_lang"])
+        article, purpose = fold(self.m.arabic.article), self.grammar(spec.get("_lang")).purpose_prefix
         out = []
         n = len(toks)
         for i, (s, e, t) in enumerate(toks):
@@ -356,9 +395,11 @@ class OrgStage:
                 m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,11})\s*\)", after)
                 ok = bool(m) and m.group(1) not in self.non_org
                 # (b) definite head + nisba adjective + purpose complement
-                if not ok and first.startswith("ال") and i + 2 < n and fold(toks[i + 1][2]) in nisba and toks[i + 2][2].startswith("ل"):
+                if not ok and purpose and first.startswith(article) and i + 2 < n and fold(toks[i + 1][2]) in nisba \
+                        and toks[i + 2][2].startswith(purpose):
                     ok = True
-                    b = min(b, i + 3) if i + 3 < n and fold(toks[i + 3][2]) not in stop and toks[i + 3][2].startswith("ال") else i + 2
+                    b = min(b, i + 3) if i + 3 < n and fold(toks[i + 3][2]) not in stop and \
+                        toks[i + 3][2].startswith(self.m.arabic.article) else i + 2
                 if ok:
                     phrase = text[s + strip : toks[b][1]]
                     # an Arabic name has no Latin slug: its acronym gives the id, else a hash of the folded name
@@ -368,10 +409,148 @@ class OrgStage:
                 break
         return out
 
+    def _acronym_long_forms(self, text: str, start: int, end: int, lang: str | None) -> list[Candidate]:
+        """``Réseau de prévention des crises alimentaires (RPCA)``: the words whose initials spell the acronym
+        (pipeline/text/acronyms.py) are the organisation's name when they hold an organisation head word and
+        start with a capital. Finds names the knowledge base lacks in any capitalised script, whatever their case."""
+        if not self.grammar(lang).capitalised or "(" not in text[start:end]:
+            return []
+        out = []
+        for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9-]{1,11})\s*\)", text[start:end]):
+            acr, paren = m.group(1), start + m.start()
+            stop = paren
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            if acr in self.non_org or not ACRONYM.match(acr) or stop == start:
+                continue
+            a = long_form_start(acr, text, start, stop)
+            if a is None or not text[a].isupper():
+                continue
+            words = TOKEN.findall(text[a:stop])
+            # a comma or "and the" inside joins two names ("... Forum Secretariat and the Pacific Community (SPC)")
+            if "," in text[a:stop] or any(words[x].casefold() in self.coordinators and words[x + 1].casefold() in
+                                          self.articles for x in range(len(words) - 1)):
+                continue
+            if not any(w.casefold() in self.m.any_heads for w in words) or any(w in self.instrument_words for w in words):
+                continue
+            phrase = text[a:stop]
+            known = _walk_ids(self.m.acronyms.root, acr)
+            eid = known[0] if known else ENTITY_PREFIX + "x-" + slug(phrase)
+            attrs = () if known else (("entity_name", phrase), ("entity_acronym", acr))
+            out.append(Candidate(a, stop, eid, "orgs:acronym-long-form", 0.9, attrs))
+        return out
+
+    def _organ_compositions(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+        """An organ head governing an organisation's mention is one name, an organisation of its own: "Conseil
+        des ministres de la COI", "Conférence générale de l'UNESCO", "مجلس محافظي البنك الإسلامي للتنمية",
+        "المكتب الإقليمي الفرعي للفاو لشمال أفريقيا". The grammar (models/<lang>/grammar.yaml) says how the organ
+        joins its organisation: connector words, or the Arabic construct state and a ل complement."""
+        grammar = self.grammar(doc.lang)
+        if not chosen or grammar.script == "syllabic" or (grammar.capitalised and not grammar.organ_connectors):
+            return chosen
+        index = _SentenceTokens(doc, self.m.arabic)
+        out: list[Candidate] = []
+        prev_end = -1
+        for n, c in enumerate(chosen):
+            nxt = chosen[n + 1].start if n + 1 < len(chosen) else len(text)
+            new = self._compose(text, index, c, grammar, prev_end, nxt)
+            out.append(new or c)
+            prev_end = (new or c).end
+        return out
+
+    def _compose(self, text: str, index: "_SentenceTokens", c: Candidate, grammar: Grammar, prev_end: int,
+                 next_start: int) -> Candidate | None:
+        toks, k = index.at(c.start)
+        if k is None or k == 0:
+            return None
+        if grammar.script == "arabic":
+            found = self._arabic_organ(text, toks, k, c, grammar)
+        else:
+            found = self._latin_organ(text, toks, k, c, grammar)
+        if found is None:
+            return None
+        a, b, key = found
+        if a < prev_end or b > next_start:
+            return None  # another mention stands in between: the organ belongs to that one, or to none
+        phrase = text[a:b]
+        eid = ENTITY_PREFIX + "x-" + (slug(phrase) if grammar.capitalised else hashlib.sha256(key.encode()).hexdigest()[:12])
+        return Candidate(a, b, eid, "orgs:organ-of", min(c.confidence, 0.8), (("entity_name", phrase),))
+
+    def _latin_organ(self, text: str, toks: list, k: int, c: Candidate, grammar: Grammar) -> tuple | None:
+        if toks[k][0] != c.start:
+            return None
+        low = [t[2].casefold() for t in toks]
+        conn = next((p for p in grammar.organ_connectors if k - len(p) >= 0 and tuple(low[k - len(p) : k]) == p), None)
+        if conn is None or not all(_gap(text, toks[x], toks[x + 1]) for x in range(k - len(conn), k)):
+            return None
+        inner = {w for p in grammar.organ_connectors for w in p} | grammar.articles | grammar.coordinators
+        x = k - len(conn) - 1
+        for _ in range(grammar.organ_max_modifiers + 4):
+            if x < 0 or not _gap(text, toks[x], toks[x + 1]):
+                return None
+            word = toks[x][2]
+            glued = x > 0 and toks[x - 1][1] == toks[x][0] - 1 and text[toks[x][0] - 1] in "-‐"
+            organ = any(tuple(low[x : x + len(h)]) == h for h in grammar.organ_heads)
+            if word[:1].isupper() and not glued and (low[x] in self.m.any_heads or organ):
+                return toks[x][0], c.end, ""
+            capital_ok = grammar.casing == "title"
+            if not (low[x] in inner or (word[:1].isupper() if capital_ok else word.islower())):
+                return None
+            x -= 1
+        return None
+
+    def _arabic_organ(self, text: str, toks: list, k: int, c: Candidate, grammar: Grammar) -> tuple | None:
+        prefix = text[toks[k][0] : c.start]
+        if prefix not in ("", grammar.purpose_prefix):
+            return None  # "والبنك": a coordinated name, not a genitive
+        ar = self.m.arabic
+        heads = {h[0] for h in self.m.heads.get(grammar.lang, {}).get("_heads", []) if len(h) == 1}
+        heads |= {ar.fold(h[0]) for h in grammar.organ_heads}
+        stop = self._arabic_stop(grammar.lang)
+        for x in range(k - 1, max(-1, k - 2 - grammar.organ_max_modifiers), -1):
+            if not _gap(text, toks[x], toks[x + 1]) or ar.fold(toks[x][2]) in stop:
+                return None
+            art = ar.fold(ar.article)
+            hit = next(((st, f) for st, f in ar.clitic_variants(toks[x][2])
+                        if f in heads or (f.startswith(art) and f[len(art):] in heads)), None)
+            if hit is None:
+                continue
+            b = self._purpose_complement(text, toks, index_of_end(toks, k, c.end), grammar, stop)
+            key = " ".join([hit[1]] + [ar.fold(t[2]) for t in toks[x + 1 : k]] + [c.entity_id, ar.fold(text[c.end : b])])
+            return toks[x][0] + hit[0], b, key
+        return None
+
+    def _purpose_complement(self, text: str, toks: list, j: int | None, grammar: Grammar, stop: set) -> int:
+        """End of a ل complement after the organisation ("للمغرب العربي", "لشمال أفريقيا"), else of the name."""
+        if j is None:
+            return toks[-1][1]
+        end = toks[j][1]
+        p, art = grammar.purpose_prefix, self.m.arabic.article
+        x = j + 1
+        if not p or x >= len(toks) or not toks[x][2].startswith(p) or self.m.arabic.fold(toks[x][2]) in stop \
+                or not _gap(text, toks[j], toks[x]) or len(toks[x][2]) < 3:
+            return end
+        end = toks[x][1]
+        definite = toks[x][2].startswith(self.m.arabic.lam_article)
+        x += 1
+        if not definite and x < len(toks) and _gap(text, toks[x - 1], toks[x]) and self.m.arabic.fold(toks[x][2]) not in stop:
+            end, x = toks[x][1], x + 1  # the construct's genitive ("لشمال أفريقيا")
+            if not toks[x - 1][2].startswith(art):
+                return end  # an indefinite genitive (a proper name) takes no definite adjective after it
+        while x < len(toks) and toks[x][2].startswith(art) and _gap(text, toks[x - 1], toks[x]) and x < j + 5:
+            end, x = toks[x][1], x + 1
+        return end
+
+    def _arabic_stop(self, lang: str) -> set:
+        spec = self.m.heads.get(lang, {})
+        if "_stop" not in spec:
+            spec["_stop"] = {self.m.arabic.fold(w) for w in spec.get("stop_words", [])}
+        return spec["_stop"]
+
     def _acronyms_in_text(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """``Name (ACR)``: ACR is an alias of Name's entity in this document; unknown ACRs become entities."""
         aliases: dict[str, tuple[str, tuple]] = {}
-        taken = [(c.start, c.end) for c in chosen]
+        taken = Intervals((c.start, c.end) for c in chosen)
         new: list[Candidate] = []
         for c in chosen:
             m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,11})\s*\)", text[c.end : c.end + 20])
@@ -395,58 +574,54 @@ class OrgStage:
         pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w])")
         for _, sent in doc.content_sentences():
             for m in pattern.finditer(text, sent.start, sent.end):
-                if any(s < m.end() and m.start() < e for s, e in taken):
+                if taken.overlaps(m.start(), m.end()):
                     continue
                 eid, attrs = aliases[m.group(1)]
                 new.append(Candidate(m.start(), m.end(), eid, "orgs:acronym-in-text", 0.8, attrs))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
         return sorted(chosen + new, key=lambda c: c.start)
 
     def _short_forms(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """An anaphor (الرابطة, the Association) links to its organisation only after that one was named."""
         if not self.m.short_forms.root:
             return chosen
-        taken = [(c.start, c.end) for c in chosen]
+        taken = Intervals((c.start, c.end) for c in chosen)
+        last: LastBefore[Candidate] = LastBefore()
+        for c in chosen:
+            last.add(c.entity_id, c.start, c.end, c)
         out = list(chosen)
-        for _, sent in doc.content_sentences():
-            toks = tokens(text, sent.start, sent.end)
+        words = shared_tokens(doc)
+        for si, _ in doc.content_sentences():
+            view = words.view(si, self.m.arabic)
+            toks = view.toks
             for i, (s, e, t) in enumerate(toks):
-                hits = matches_at(self.m.short_forms, toks, i, text, self.m.arabic)
+                hits = matches_in(self.m.short_forms.root, view, i)
                 if not hits:
                     continue
                 strip, end_i, ids = hits[-1]
                 start = s + strip
-                if not is_arabic(t):
+                if not view.arabic[i]:
                     # Latin short forms are written with their article ("the Association", "l'Union"): the
                     # mention is the noun, which must be capitalised to be a name
                     if end_i == i or not toks[i + 1][2][:1].isupper():
                         continue
                     start = toks[i + 1][0]
                 end = toks[end_i][1]
-                if any(a < end and start < b for a, b in taken):
+                if taken.overlaps(start, end):
                     continue
-                earlier = [c for c in out if c.end <= start and c.entity_id in ids]
-                if earlier:
-                    ref = max(earlier, key=lambda c: c.start)
+                ref = _latest(last, ids, start)
+                if ref is not None:
                     out.append(Candidate(start, end, ref.entity_id, "orgs:short-form", 0.75, ref.attrs))
-                    taken.append((start, end))
+                    last.add(ref.entity_id, start, end, out[-1])
+                    taken.add(start, end)
         return sorted(out, key=lambda c: c.start)
 
     def _head_anaphors(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """"the Forum", "l'Organisation", "الإدارة": a head word with its article refers back to the most recent
         organisation named earlier in the document whose name has that head (models/<lang>/org_matching.yaml)."""
         lang = doc.lang or ""
-        data = self.m.matching.get(lang, {})
-        arabic = lang == "ar"
-        if arabic:
-            anaphors = {self.m.arabic.fold(self.m.arabic.article + h): self.m.arabic.fold(h) for h in data.get("anaphor_heads", [])}
-        else:
-            articles = {a.casefold() for a in data.get("anaphor_articles", [])}
-            heads = {h[0] for h in self.m.heads.get(lang, {}).get("_heads", []) if len(h) == 1}
-            connectors = {c.casefold() for c in self.m.heads.get(lang, {}).get("connectors", [])}
-            if not articles or not heads:
-                return chosen
-        if not (anaphors if arabic else heads):
+        spec = self._anaphor_spec(lang)
+        if spec is None:
             return chosen
         head_cache: dict[tuple[int, int], set[str]] = {}
 
@@ -457,41 +632,66 @@ class OrgStage:
                 rec = self.kb.by_entity_id(c.entity_id)
                 if rec is not None:
                     forms += list(rec.names.get(lang, ()))
-                head_cache[key] = {h for f in forms if (h := self._name_head(f, lang, heads if not arabic else None, connectors if not arabic else None))}
+                head_cache[key] = {h for f in forms if (h := self._name_head(f, lang, spec.heads, spec.connectors))}
             return head_cache[key]
 
-        taken = [(c.start, c.end) for c in chosen]
+        taken = Intervals((c.start, c.end) for c in chosen)
         out = list(chosen)
-        for _, sent in doc.content_sentences():
-            toks = tokens(text, sent.start, sent.end)
-            for i, (s, e, t) in enumerate(toks):
-                if arabic:
-                    hit = next(((strip, anaphors[f]) for strip, f in self.m.arabic.clitic_variants(t) if f in anaphors), None)
-                    if hit is None:
-                        continue
-                    # a definite adjective after it makes another noun phrase ("الإدارة الأمريكية")
-                    if i + 1 < len(toks) and _gap(text, toks[i], toks[i + 1]) and toks[i + 1][2].startswith(self.m.arabic.article):
-                        continue
-                    start, end, head = s + hit[0], e, hit[1]
-                else:
-                    if t.casefold() not in articles or i + 1 >= len(toks) or not _gap(text, toks[i], toks[i + 1]):
-                        continue
-                    nxt = toks[i + 1][2]
-                    if not nxt[:1].isupper() or nxt.casefold() not in heads:
-                        continue
-                    # "the Commission on Human Rights" is another name, not an anaphor
-                    if i + 2 < len(toks) and not text[toks[i + 1][1] : toks[i + 2][0]].strip(" -") and (
-                            toks[i + 2][2][:1].isupper() or toks[i + 2][2].casefold() in connectors):
-                        continue
-                    start, end, head = toks[i + 1][0], toks[i + 1][1], nxt.casefold()
-                if any(a < end and start < b for a, b in taken):
+        index: LastBefore[Candidate] | None = None  # head -> mentions, built at the first anaphor
+        words = shared_tokens(doc)
+        for si, _ in doc.content_sentences():
+            view = words.view(si, self.m.arabic)
+            for i in range(len(view.toks)):
+                hit = self._anaphor_at(view, i, spec)
+                if hit is None or taken.overlaps(hit[0], hit[1]):
                     continue
-                earlier = [c for c in out if c.end <= start and head in heads_of(c)]
-                if earlier:
-                    ref = max(earlier, key=lambda c: c.start)
-                    out.append(Candidate(start, end, ref.entity_id, "orgs:head-anaphor", 0.7, ref.attrs))
-                    taken.append((start, end))
+                if index is None:
+                    index = LastBefore()
+                    for c in out:
+                        for h in heads_of(c):
+                            index.add(h, c.start, c.end, c)
+                found = index.get(hit[2], hit[0])
+                if found is not None:
+                    ref = found[1]
+                    out.append(Candidate(hit[0], hit[1], ref.entity_id, "orgs:head-anaphor", 0.7, ref.attrs))
+                    taken.add(hit[0], hit[1])
+                    for h in heads_of(out[-1]):
+                        index.add(h, hit[0], hit[1], out[-1])
         return sorted(out, key=lambda c: c.start)
+
+    def _anaphor_spec(self, lang: str) -> "_AnaphorSpec | None":
+        """What makes a head anaphor in this language (models/<lang>/org_matching.yaml), or None if nothing can."""
+        data = self.m.matching.get(lang, {})
+        if self.grammar(lang).script == "arabic":
+            fold = self.m.arabic.fold
+            anaphors = {fold(self.m.arabic.article + h): fold(h) for h in data.get("anaphor_heads", [])}
+            return _AnaphorSpec(anaphors=anaphors) if anaphors else None
+        articles = {a.casefold() for a in data.get("anaphor_articles", [])}
+        heads = {h[0] for h in self.m.heads.get(lang, {}).get("_heads", []) if len(h) == 1}
+        connectors = {c.casefold() for c in self.m.heads.get(lang, {}).get("connectors", [])}
+        if not articles or not heads:
+            return None
+        return _AnaphorSpec(articles=articles, heads=heads, connectors=connectors)
+
+    def _anaphor_at(self, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str] | None:
+        """(start, end, head) of a head anaphor at token i, or None."""
+        toks = view.toks
+        if spec.anaphors is not None:
+            hit = next(((strip, spec.anaphors[f]) for strip, f in view.variants[i] if f in spec.anaphors), None)
+            if hit is None:
+                return None
+            # a definite adjective after it makes another noun phrase ("الإدارة الأمريكية")
+            if view.gaps[i] and toks[i + 1][2].startswith(self.m.arabic.article):
+                return None
+            return toks[i][0] + hit[0], toks[i][1], hit[1]
+        if toks[i][2].casefold() not in spec.articles or not view.gaps[i]:
+            return None
+        nxt = toks[i + 1][2]
+        if not nxt[:1].isupper() or nxt.casefold() not in spec.heads:
+            return None
+        # "the Commission on Human Rights" is another name, not an anaphor: the head detector took it (overlap
+        # with a taken span); "the Forum Leaders" is the Forum
+        return toks[i + 1][0], toks[i + 1][1], nxt.casefold()
 
     def _organs(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """An organ word next to a mention of its parent ("أمانة الرابطة", "الأمانة العامة للمنظمة", "وأمانة الآسيان")
@@ -499,52 +699,45 @@ class OrgStage:
         spans = self.m.organ_spans
         if not spans or not chosen:
             return chosen
-        by_sent: dict[int, tuple] = {}
+        words = shared_tokens(doc)
+        taken = Intervals((c.start, c.end) for c in chosen)
         out = []
-        taken = [(c.start, c.end) for c in chosen]
-
-        def free(a: int, b: int, own: Candidate) -> bool:
-            return not any(x < b and a < y for x, y in taken if (x, y) != (own.start, own.end))
-
         for c in chosen:
             lens = spans.get(c.entity_id)
-            if lens is None:
-                out.append(c)
-                continue
-            si = doc.sentence_index(c.start)
-            if si not in by_sent:
-                sent = doc.sentences[si]
-                toks = tokens(text, sent.start, sent.end)
-                by_sent[si] = (toks, [fold_token(t[2], self.m.arabic) for t in toks],
-                               {t[0] + k: i for i, t in enumerate(toks) for k in range(t[1] - t[0])})
-            toks, folded, at = by_sent[si]
-            idx, end_idx = at.get(c.start), at.get(c.end - 1)
             new = None
-            if idx is not None and end_idx is not None:
-                for n in sorted(lens[0], reverse=True):  # organ words before the parent, longest first
-                    a = idx - n
-                    if a < 0 or not all(_gap(text, toks[x], toks[x + 1]) for x in range(a, idx)):
-                        continue
-                    rest = tuple(folded[a + 1 : idx])
-                    variants = self.m.arabic.clitic_variants(toks[a][2]) if is_arabic(toks[a][2]) else [(0, folded[a])]
-                    for strip, first in variants:
-                        child = self.m.organs.get(("before", (first,) + rest), {}).get(c.entity_id)
-                        if child and free(toks[a][0] + strip, c.start, c):
-                            new = Candidate(toks[a][0] + strip, c.end, child, "orgs:organ", min(c.confidence, 0.9))
-                            break
-                    if new:
-                        break
-                for n in sorted(lens[1], reverse=True) if new is None else ():  # after ("ASEAN Secretariat")
-                    b = end_idx + n
-                    if b >= len(toks) or not toks[b][2][:1].isupper() or not all(
-                            _gap(text, toks[x], toks[x + 1]) for x in range(end_idx, b)):
-                        continue
-                    child = self.m.organs.get(("after", tuple(folded[end_idx + 1 : b + 1])), {}).get(c.entity_id)
-                    if child and free(c.end, toks[b][1], c):
-                        new = Candidate(c.start, toks[b][1], child, "orgs:organ", min(c.confidence, 0.9))
-                        break
+            if lens is not None:
+                view = words.view(doc.sentence_index(c.start), self.m.arabic)
+                new = self._organ_of(c, view, lens, taken)
             out.append(new or c)
         return out
+
+    def _organ_of(self, c: Candidate, view: SentenceView, lens: tuple[set, set], taken: Intervals) -> Candidate | None:
+        """The child organ around mention ``c`` of its parent: organ words before it, else after it."""
+        toks, folded, gaps = view.toks, view.folded, view.gaps
+        idx, end_idx = view.index_at(c.start), view.index_at(c.end - 1)
+        if idx is None or end_idx is None:
+            return None
+
+        def free(a: int, b: int) -> bool:
+            return all(span == (c.start, c.end) for span in taken.overlapping(a, b))
+
+        for n in sorted(lens[0], reverse=True):  # organ words before the parent, longest first
+            a = idx - n
+            if a < 0 or not all(gaps[x] for x in range(a, idx)):
+                continue
+            rest = tuple(folded[a + 1 : idx])
+            for strip, first in view.variants[a]:
+                child = self.m.organs.get(("before", (first,) + rest), {}).get(c.entity_id)
+                if child and free(toks[a][0] + strip, c.start):
+                    return Candidate(toks[a][0] + strip, c.end, child, "orgs:organ", min(c.confidence, 0.9))
+        for n in sorted(lens[1], reverse=True):  # after ("ASEAN Secretariat")
+            b = end_idx + n
+            if b >= len(toks) or not toks[b][2][:1].isupper() or not all(gaps[x] for x in range(end_idx, b)):
+                continue
+            child = self.m.organs.get(("after", tuple(folded[end_idx + 1 : b + 1])), {}).get(c.entity_id)
+            if child and free(c.end, toks[b][1]):
+                return Candidate(c.start, toks[b][1], child, "orgs:organ", min(c.confidence, 0.9))
+        return None
 
     def _name_head(self, name: str, lang: str, heads: set | None, connectors: set | None) -> str | None:
         """The head word of an organisation's name: Arabic and French the first word (without the article), English
@@ -557,8 +750,9 @@ class OrgStage:
             first = self.m.arabic.fold(toks[0])
             art = self.m.arabic.fold(self.m.arabic.article)
             return first[len(art):] if first.startswith(art) else first
-        if lang == "fr":
-            first = [t for t in toks if t.casefold() not in {"l", "la", "le", "les"}][:1]
+        grammar = self.grammar(lang)
+        if grammar.head_position == "first":
+            first = [t for t in toks if t.casefold() not in grammar.articles][:1]
             return first[0].casefold() if first and first[0].casefold() in heads else None
         head = None
         for t in toks:
@@ -569,11 +763,52 @@ class OrgStage:
         return head
 
 
+def _trim_to_head(toks: list, i: int, b: int, heads: set, connectors: set) -> int:
+    """Title-case names end at a head word unless a connector follows a head: "Pacific Islands Forum Fisheries
+    Agency" and "Office for the Coordination of ..." are whole, "Forum Leaders" and "Security Council Hears
+    Briefing on ..." (a heading) end at the head."""
+    keep = i
+    for x in range(i + 1, b + 1):
+        word = toks[x][2].casefold()
+        if word in connectors:
+            return b if x == keep + 1 else keep
+        if word in heads:
+            keep = x
+    return keep
+
+
 def _cap(token: str) -> bool:
     return token[:1].isupper() or token.isdigit()
 
 
 _gap = gap_ok
+
+
+def _walk_ids(root: dict, acr: str) -> list[str]:
+    node = root
+    for t in TOKEN.findall(acr):
+        node = node.get(t)
+        if node is None:
+            return []
+    return list(node.get("$", []))
+
+
+def index_of_end(toks: list, k: int, end: int) -> int | None:
+    """Index of the token ending at ``end``, walking from token k (a mention's few tokens, not the sentence)."""
+    while k < len(toks) and toks[k][1] < end:
+        k += 1
+    return k if k < len(toks) and toks[k][1] == end else None
+
+
+class _SentenceTokens:
+    """Tokens of the sentence holding an offset, from the document's shared tokens, found by bisect."""
+
+    def __init__(self, doc: Document, arabic: ArabicFolder) -> None:
+        self.doc, self.words, self.arabic = doc, shared_tokens(doc), arabic
+
+    def at(self, offset: int) -> tuple[list, int | None]:
+        view = self.words.view(self.doc.sentence_index(offset), self.arabic)
+        return view.toks, view.index_at(offset)
 
 
 def _walk_exact(root: dict, acr: str) -> bool:
@@ -589,53 +824,19 @@ def _walk_exact(root: dict, acr: str) -> bool:
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
     """Longest match wins; among equal spans, the most confident; no overlaps."""
     chosen: list[Candidate] = []
+    taken = Intervals()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.confidence, c.start, c.entity_id)):
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+        if not taken.overlaps(c.start, c.end):
             chosen.append(c)
+            taken.add(c.start, c.end)
     return chosen
 
 
-def link_acronyms_across_documents(docs: list[Document], kb: KnowledgeBase) -> dict[str, str]:
-    """Corpus level: an unknown organisation's acronym seen alone in one document ("(MRC)" with no name before
-    it: entity ``org:x-mrc``) is the organisation defined with a name and that acronym in another document
-    ("Mekong River Commission (MRC)"), when exactly one named organisation outside the KB has that acronym.
-    Rewrites the entity ids of mentions, event participants and agreement parties; returns the mapping."""
-    kb_acronyms = {a for r in kb.records.values() for a in r.acronyms}
-    named: dict[str, set[str]] = {}
-    bare: dict[str, set[str]] = {}
-    names: dict[str, str] = {}
-    for doc in docs:
-        for m in doc.mentions:
-            eid = m.entity_id or ""
-            acr = m.attrs.get("entity_acronym")
-            if m.type != ORG or not eid.startswith(ENTITY_PREFIX + "x-") or not acr or acr in kb_acronyms:
-                continue
-            name = m.attrs.get("entity_name")
-            # the acronym alone, or a name in a non-Latin script (Arabic), is linked to the one Latin-script name
-            # with that acronym
-            if name in (None, acr) or not fold_latin(name).isascii():
-                bare.setdefault(acr, set()).add(eid)
-            else:
-                named.setdefault(acr, set()).add(eid)
-                names.setdefault(eid, m.attrs["entity_name"])
-    remap = {}
-    for acr, ids in bare.items():
-        targets = named.get(acr, set())
-        if len(targets) == 1:
-            target = next(iter(targets))
-            remap.update({i: target for i in ids if i != target and i not in targets})
-    if not remap:
-        return remap
-    for doc in docs:
-        for m in doc.mentions:
-            if m.type == ORG and m.entity_id in remap:
-                m.entity_id = remap[m.entity_id]
-                m.attrs = {**m.attrs, "entity_name": names[m.entity_id]}
-            parties = m.attrs.get("parties")
-            if isinstance(parties, list) and any(p in remap for p in parties):
-                m.attrs["parties"] = list(dict.fromkeys(remap.get(p, p) for p in parties))
-        for e in doc.events:
-            if any(p in remap for p in e.participants):
-                e.participants = list(dict.fromkeys(remap.get(p, p) for p in e.participants))
-    return remap
-
+def _latest(last: "LastBefore[Candidate]", keys: list[str], offset: int) -> Candidate | None:
+    """The candidate with the greatest start, among those of any of ``keys`` ending at or before ``offset``."""
+    best = None
+    for key in keys:
+        hit = last.get(key, offset)
+        if hit is not None and (best is None or hit[0] > best[0]):
+            best = hit
+    return best[1] if best else None

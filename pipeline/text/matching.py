@@ -15,6 +15,7 @@ from pipeline.text.normalise import ArabicFolder, is_arabic
 TOKEN = re.compile(r"[\w\u064B-\u065F\u0670]+")
 # What may stand between two tokens of one phrase: spaces, hyphens, dashes, apostrophes, commas, slashes, dots.
 GAP_OK = re.compile(r"^[\s\-–—'’,/.&]*$")
+GAP_RUN = re.compile(GAP_OK.pattern[1:-1])  # the same, unanchored: ``fullmatch(text, pos, endpos)`` without slicing
 
 Token = tuple[int, int, str]
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def fold_latin(text: str) -> str:
@@ -13,7 +16,10 @@ def fold_latin(text: str) -> str:
 
 
 class ArabicFolder:
-    """Arabic orthographic folding, one character to at most one, from models/ar/normalise.yaml."""
+    """Arabic orthographic folding, one character to at most one, from a models/<lang>/normalise.yaml."""
+
+    EMPTY = {"fold_letters": {}, "drop_characters": "", "conjunctions": [], "prepositions": [], "article": "",
+             "lam_article": ""}
 
     def __init__(self, spec: dict) -> None:
         self.table = {ord(k): v for k, v in spec["fold_letters"].items()}
@@ -64,7 +70,7 @@ class ArabicFolder:
             rest = token[s:]
             if s and len(rest) >= 2:
                 out.append((s, self.fold(rest)))
-            if rest.startswith(self.lam_article) and len(rest) > 2:
+            if self.lam_article and rest.startswith(self.lam_article) and len(rest) > 2:
                 # ل + ال written لل: read the remainder as the article + noun; the span starts at the second ل
                 out.append((s + 1, self.fold(self.article + rest[2:])))
         seen, uniq = set(), []
@@ -76,4 +82,5 @@ class ArabicFolder:
 
 
 def is_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
+    """Whether any character is in the Arabic block (one regex scan in C, not a Python loop per character)."""
+    return _ARABIC.search(text) is not None

@@ -202,3 +202,86 @@ def test_acronym_alone_in_one_document_links_to_the_organisation_named_in_anothe
     assert [e["entity_id"] for e in entities] == ["org:x-lake-victoria-basin-commission"]
     assert entities[0]["acronym"] == "LVBC" and entities[0]["mention_count"] == 4
     assert {m.entity_id for m in b.mentions_of("ORG")} == {"org:x-lake-victoria-basin-commission"}
+
+
+# -- issue 13 item 5: exact spans, names the knowledge base lacks, anaphors --------------------------------------
+
+def test_arabic_head_anaphor_links_to_most_recent_organisation_with_that_head(orgs):
+    text = ("رحبت الأمم المتحدة بعمل منظمة التعاون الاقتصادي في آسيا الوسطى. "
+            "وأكدت المنظمة أنها ستواصل تيسير التجارة.")
+    found = orgs(text, "ar")
+    anaphor = [m for m in found if m[0] == "المنظمة"]
+    assert [(m[0], m[3]) for m in anaphor] == [("المنظمة", "org:eco")]
+
+
+def test_arabic_organ_governing_a_known_organisation_is_its_own_entity(orgs):
+    text = "واجتمع مجلس محافظي البنك الإسلامي للتنمية في جدة."
+    found = orgs(text, "ar")
+    assert [(m[0], m[1], m[2]) for m in found] == [("مجلس محافظي البنك الإسلامي للتنمية", 7, 41)]
+    assert found[0][3].startswith("org:x-") and found[0][3] != "org:isdb"
+
+
+def test_arabic_organ_takes_its_purpose_complement(orgs):
+    text = "وحضر ممثل عن المكتب الإقليمي الفرعي للفاو لشمال أفريقيا الاجتماع."
+    assert [m[0] for m in orgs(text, "ar")] == ["المكتب الإقليمي الفرعي للفاو لشمال أفريقيا"]
+
+
+def test_arabic_belonging_word_keeps_two_mentions(orgs):
+    text = "وتعمل وحدة تابعة للأمم المتحدة في المنطقة."
+    assert [(m[0], m[3]) for m in orgs(text, "ar")] == [("لأمم المتحدة", "org:un")]
+
+
+def test_arabic_coordinated_name_is_not_an_organ(orgs):
+    text = "وقع برنامج الأغذية العالمي والبنك الإسلامي للتنمية مذكرة تفاهم."
+    assert [(m[0], m[3]) for m in orgs(text, "ar")] == [
+        ("برنامج الأغذية العالمي", "org:wfp"), ("البنك الإسلامي للتنمية", "org:isdb")]
+
+
+def test_french_lowercase_name_found_from_its_acronym(orgs):
+    text = "Les experts du Réseau de prévention des crises alimentaires (RPCA) se sont réunis à Lomé."
+    found = orgs(text, "fr")
+    assert [(m[0], m[1], m[2]) for m in found] == [
+        ("Réseau de prévention des crises alimentaires", 15, 59), ("RPCA", 61, 65)]
+    assert found[0][3] == found[1][3] == "org:x-reseau-de-prevention-des-crises-alimentaires"
+
+
+def test_long_form_joined_by_and_the_is_not_one_name(orgs):
+    text = "The Pacific Islands Forum Secretariat and the Pacific Community (SPC) signed a letter."
+    assert [m[0] for m in orgs(text, "en")] == ["Pacific Islands Forum Secretariat", "Pacific Community", "SPC"]
+
+
+def test_french_organ_with_connector_is_one_name(orgs):
+    text = "Le Conseil des ministres de la COI a salué la Conférence générale de l'UNESCO."
+    assert [m[0] for m in orgs(text, "fr")] == ["Conseil des ministres de la COI", "Conférence générale de l'UNESCO"]
+
+
+def test_english_title_after_hyphen_is_not_an_organ(orgs):
+    text = "The Secretary-General of ASEAN welcomed the decision."
+    assert [(m[0], m[3]) for m in orgs(text, "en")] == [("ASEAN", "org:asean")]
+
+
+def test_english_name_ends_at_its_head_so_the_forum_is_an_anaphor(orgs):
+    text = "The Pacific Islands Forum met in Suva. The Forum Leaders endorsed the plan."
+    assert [(m[0], m[3]) for m in orgs(text, "en")] == [("Pacific Islands Forum", "org:pif"), ("Forum", "org:pif")]
+
+
+def test_english_heading_verb_does_not_extend_a_name(orgs):
+    text = "Security Council Hears Briefing on West Africa"
+    assert [(m[0], m[3]) for m in orgs(text, "en")] == [("Security Council", "org:unsc")]
+
+
+def test_english_date_after_in_is_not_part_of_a_name(orgs):
+    text = "The Caribbean Disaster Emergency Management Agency met the General Assembly in September 2024."
+    assert [m[0] for m in orgs(text, "en")] == ["Caribbean Disaster Emergency Management Agency", "General Assembly"]
+
+
+def test_two_organisations_is_not_an_org_in_any_language(orgs):
+    assert orgs("The two organisations agreed to meet again.", "en") == []
+    assert orgs("Les deux organisations ont convenu de se revoir.", "fr") == []
+    assert orgs("واتفقت المنظمتان على الاجتماع مجددا.", "ar") == []
+    assert orgs("Hai tổ chức nhất trí gặp lại.", "vi") == []
+
+
+def test_vietnamese_long_form_with_comma_is_not_merged(orgs):
+    text = "Ngoài ASEAN, lãnh đạo Hiệp hội các quốc gia Đông Nam Á (ASEAN) đã gặp nhau."
+    assert [m[0] for m in orgs(text, "vi")] == ["ASEAN", "Hiệp hội các quốc gia Đông Nam Á", "ASEAN"]
