@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EXTRAS ?= dev,dask,dvc
 
-.PHONY: setup setup-stanza run test evaluate repro bench clean
+.PHONY: setup setup-stanza run test evaluate errors package repro bench clean
 
 $(VENV)/.installed-$(EXTRAS): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,14 +28,26 @@ test: setup
 evaluate: run
 	$(PY) -m pipeline evaluate --gold corpus/gold --pred output --metrics metrics/sample.json --plots metrics/f1_sample.json --name sample
 
+# Every miss, false alarm, boundary and value error of the sample run, with context, for reviewers.
+errors: run
+	$(PY) -m pipeline evaluate --gold corpus/gold --pred output --metrics metrics/sample --errors metrics/errors_sample.txt --name sample
+
+# A wheel with models/ and params.yaml as package data (dist/); `pip install dist/*.whl` runs from any folder.
+package: setup
+	$(PY) -m pip wheel --no-deps --no-build-isolation -w dist .
+
 # Reproduce every dataset and score with DVC (installs the dvc extra; works offline, no remote needed).
 repro: setup
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/dvc repro
 
-# Throughput and peak memory at 1x, 10x, 100x the sample, next to spaCy and dateparser (not a test; ~1 min).
+# Issue 16 benchmark: single 100 KB/1 MB/5 MB documents, 200/1,000/10,000 documents, --jobs 2 and Dask, each
+# next to spaCy blank tokenisation; writes bench/results.{md,json} and bench/throughput.png. Not a test; run it on
+# a quiet machine (~15-35 min, see `bench/run_bench.py --list`). BENCH_ARGS=--quick checks the script (< 2 min),
+# BENCH_ARGS="--only doc-1m-vi --out bench" refreshes one row.
+BENCH_ARGS ?=
 bench:
 	$(MAKE) setup EXTRAS=dev,dask,dvc,bench
-	$(VENV)/bin/python bench/run_bench.py
+	$(VENV)/bin/python bench/run_bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
