@@ -99,3 +99,64 @@ def test_evaluate_gold_missing_field_is_a_clear_error(tmp_path):
     _write(tmp_path / "x.jsonl", [{"doc": "a.txt", "type": "ORG", "start": 0}])
     with pytest.raises(GoldError, match=r"x.jsonl:1: missing field 'end'"):
         evaluate(tmp_path, tmp_path)
+
+
+def test_errors_list_every_miss_false_alarm_boundary_and_value_error(dirs):
+    errors = []
+    evaluate(*dirs, errors=errors)
+    got = sorted((e["kind"], e["type"], e["text"]) for e in errors)
+    # UNDP missed; the EVENT trigger has no EVENT mention; Bali a false alarm; "the UN" vs gold "UN" a boundary
+    # error; 2011 valued 2011-01 not 2011
+    assert got == [("boundary", "ORG", "UN"), ("false alarm", "ORG", "Bali"), ("miss", "EVENT", "met"),
+                   ("miss", "ORG", "UNDP"), ("value", "DATE", "2011")]
+    boundary = next(e for e in errors if e["kind"] == "boundary")
+    assert boundary["predicted"] == {"start": 10, "end": 16, "text": "the UN", "value": None}
+    assert boundary["context"] == "ASEAN and the ⟦UN⟧ met in Bali in 2011. UNDP too."
+
+
+def test_errors_context_is_clipped_to_forty_characters_and_one_line():
+    from pipeline.review.evaluate import context
+
+    text = "x" * 50 + "\nUNESCO\n" + "y" * 50
+    assert context(text, 51, 57) == "x" * 39 + " ⟦UNESCO⟧ " + "y" * 39
+
+
+def test_cli_evaluate_writes_small_metrics_detail_errors_and_svg(dirs, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    gold, pred = dirs
+    out = tmp_path / "m"
+    (out / "sample").mkdir(parents=True)
+    (out / "sample" / "xx.json").write_text("{}", encoding="utf-8")  # a language no longer scored
+    args = ["evaluate", "--gold", str(gold), "--pred", str(pred), "--metrics", str(out / "sample"),
+            "--detail", str(out / "detail.json"), "--plots", str(out / "f1.svg"), "--errors", str(out / "errors.txt")]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (out / "sample").iterdir()) == ["all.json", "en.json"]
+    assert json.loads((out / "sample" / "en.json").read_text()) == {
+        "DATE": 1.0, "DATE_value": 0.0, "EVENT": 0.0, "EVENT_type_date": 1.0, "ORG": 0.3333}
+    assert json.loads((out / "detail.json").read_text())["mentions_overlap"]["ORG"]["en"]["f1"] == 0.6667
+    svg = ET.parse(out / "f1.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    labels = [t.text for t in svg.iter(ns + "text")]
+    assert "ORG en" in labels and "EVENT(type+date) all" in labels and "0.333" in labels
+    assert [r.get("width") for r in svg.iter(ns + "rect")][1:3] == ["106.7", "106.7"]  # ORG en, ORG all: 0.3333 x 320
+    lines = (out / "errors.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "== a.txt"
+    assert lines[-1] == "total: 2 miss, 1 false alarm, 1 boundary, 1 value"
+    assert "boundary    ORG       14:16 'UN' -> predicted 10:16 'the UN'" in lines
+
+
+def test_cli_evaluate_metrics_json_path_keeps_the_full_result(dirs, tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    gold, pred = dirs
+    res = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), "--pred", str(pred), "--metrics", str(tmp_path / "m.json")])
+    assert res.exit_code == 0, res.output
+    assert json.loads((tmp_path / "m.json").read_text())["mentions"]["ORG"]["en"]["tp"] == 1
