@@ -7,7 +7,7 @@ layers (sentences, mentions, events) that point into it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Mention types: constants, not scattered strings.
@@ -64,6 +64,8 @@ class Event:
     confidence: float = 1.0
     canonical_id: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict)
+    # (start, end) of the AGREEMENT mentions the event signs/adopts; reconciliation turns them into ids
+    agreement_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +84,9 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tokens: Any = None  # the spaCy Doc, when the tokenise stage ran; never serialised
+    # word tokens of every sentence (pipeline.text.tokens.DocTokens), made once by the tokenise stage and read by
+    # every later stage (pipeline.text.tokens.shared_tokens); never serialised
+    words: Any = None
     provided: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     _sha256: str | None = field(default=None, repr=False)
@@ -153,23 +158,52 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "events": [
             {"type": e.type, "trigger": mention_to_dict(e.trigger), "date": e.date, "participants": e.participants,
              "agreements": e.agreements, "location": e.location, "status": e.status, "plover": e.plover,
-             "confidence": e.confidence, "canonical_id": e.canonical_id, "attrs": e.attrs}
+             "confidence": e.confidence, "canonical_id": e.canonical_id, "attrs": e.attrs,
+             "agreement_spans": [list(s) for s in e.agreement_spans]}
             for e in doc.events
         ],
     }
 
 
-def document_from_dict(d: dict[str, Any]) -> Document:
+_MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
+_EVENT_FIELDS = frozenset(f.name for f in fields(Event))
+_DOC_FIELDS = {"source": str, "text": str, "lang_given": bool, "meta": dict, "notes": list, "sentences": list,
+               "mentions": list, "events": list}
+
+
+def _require(ok: bool, what: str) -> None:
+    if not ok:
+        raise ValueError(f"cached document: {what}")
+
+
+def _mention_from_dict(m: Any, text: str) -> Mention:
+    """A mention from the cache, checked: its fields, their types, and that its offsets slice its text."""
+    _require(isinstance(m, dict) and set(m) <= _MENTION_FIELDS and {"type", "start", "end", "text"} <= set(m), "mention fields")
+    _require(isinstance(m["start"], int) and isinstance(m["end"], int) and isinstance(m.get("sentence", -1), int), "offsets")
+    _require(isinstance(m["type"], str) and isinstance(m["text"], str) and isinstance(m.get("attrs", {}), dict), "mention types")
+    _require(text[m["start"] : m["end"]] == m["text"], "mention text does not match its offsets")
+    return Mention(**m)
+
+
+def document_from_dict(d: Any) -> Document:
+    """The inverse of ``document_to_dict``, validating as it goes (a wrong cache entry raises ValueError and is
+    re-extracted). Linear: event triggers find their mention through a dictionary, not a scan per event."""
+    _require(isinstance(d, dict), "not an object")
+    for key, kind in _DOC_FIELDS.items():
+        _require(isinstance(d.get(key), kind), f"field {key!r}")
+    for key in ("lang", "title", "published", "url"):
+        _require(d.get(key) is None or isinstance(d[key], str), f"field {key!r}")
     doc = Document(source=d["source"], text=d["text"], lang=d["lang"], lang_given=d["lang_given"], title=d["title"],
                    published=d["published"], url=d["url"], meta=d["meta"], notes=d["notes"])
     doc.sentences = [Sentence(s, e, x) for s, e, x in d["sentences"]]
-    doc.mentions = [Mention(**m) for m in d["mentions"]]
+    doc.mentions = [_mention_from_dict(m, doc.text) for m in d["mentions"]]
+    # the trigger is the same object as its EVENT mention when that mention is in the list (the first one)
+    by_span = {(m.type, m.start, m.end): m for m in reversed(doc.mentions)}
     for e in d["events"]:
-        trigger = Mention(**e["trigger"])
-        # the trigger is the same object as its EVENT mention when that mention is in the list
-        for m in doc.mentions:
-            if m.type == trigger.type and m.start == trigger.start and m.end == trigger.end:
-                trigger = m
-                break
-        doc.events.append(Event(**{**e, "trigger": trigger}))
+        _require(isinstance(e, dict) and set(e) <= _EVENT_FIELDS and {"type", "trigger"} <= set(e), "event fields")
+        trigger = _mention_from_dict(e["trigger"], doc.text)
+        trigger = by_span.get((trigger.type, trigger.start, trigger.end), trigger)
+        event = Event(**{**e, "trigger": trigger})
+        event.agreement_spans = [tuple(span) for span in event.agreement_spans]  # JSON has no tuples
+        doc.events.append(event)
     return doc
