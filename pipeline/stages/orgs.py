@@ -19,7 +19,7 @@ from pipeline.registry import register
 from pipeline.knowledge.resources import Resources
 from pipeline.text.matching import TOKEN, Trie, fold_token, gap_ok, tokens
 from pipeline.text.spans import Intervals, LastBefore
-from pipeline.text.tokens import DocTokens, SentenceView, exact_matches_in, make_view, matches_in, shared_tokens
+from pipeline.text.tokens import SentenceView, exact_matches_in, make_view, matches_in, shared_tokens
 from pipeline.text.acronyms import long_form_start
 from pipeline.text.grammar import Grammar, arabic_folder, load_grammars
 from pipeline.text.normalise import ArabicFolder, fold_latin, is_arabic

@@ -13,26 +13,30 @@ from dataclasses import dataclass, field
 from pipeline.document import Document, Sentence
 from pipeline.registry import register
 from pipeline.knowledge.resources import Resources
+from pipeline.text.grammar import load_grammars
 from pipeline.text.normalise import fold_latin
+from pipeline.text.tokens import DocTokens
 
 
 @dataclass
 class TokeniseParams:
-    # spaCy language used to tokenise each language; others fall back to their own blank pipeline or 'xx'.
-    # Vietnamese: spaCy's 'vi' needs pyvi or splits on whitespace only, leaving punctuation glued to words.
-    spacy_lang: dict[str, str] = field(default_factory=lambda: {"vi": "xx"})
+    # spaCy language used to tokenise a language, overriding its grammar's ``spacy_lang``
+    # (models/<lang>/grammar.yaml); a language with neither uses its own blank pipeline, else the fallback.
+    spacy_lang: dict[str, str] = field(default_factory=dict)
     sentence_final: list[str] = field(default_factory=lambda: [".", "!", "?", "؟", "…", "。", "۔"])
     max_chars_per_chunk: int = 200_000  # spaCy's Doc is built per line block; bounds memory on giant lines
+    fallback_spacy_lang: str = "xx"  # spaCy's multi-language blank pipeline
 
 
-def build_nlp(resources: Resources, spacy_lang: str):
+def build_nlp(resources: Resources, spacy_lang: str, fallback: str = TokeniseParams.fallback_spacy_lang):
+    """A blank spaCy pipeline (tokenizer only) with a suffix rule splitting a full stop off digits, per process."""
     def build():
         import spacy
 
         try:
             nlp = spacy.blank(spacy_lang)
         except Exception:  # no such language in spaCy, or it needs a missing tokeniser package
-            nlp = spacy.blank("xx")
+            nlp = spacy.blank(fallback)
         suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[0-9٠-٩۰-۹])\."]
         nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         return nlp
@@ -47,10 +51,15 @@ class TokeniseStage:
         self.params = params
         self.final = set(params.sentence_final)
         self.boilerplate = Boilerplate.from_resources(resources)
+        # models/<lang>/grammar.yaml ``spacy_lang``: a language whose own spaCy tokenizer does not fit (Vietnamese:
+        # spaCy's 'vi' needs pyvi or splits on whitespace only, leaving punctuation glued to words)
+        grammars = load_grammars(resources.per_language("grammar.yaml"))
+        self.spacy_lang = {lang: str(g.extra["spacy_lang"]) for lang, g in grammars.items() if g.extra.get("spacy_lang")}
+        self.spacy_lang.update(params.spacy_lang)
 
     def nlp_for(self, lang: str | None):
-        code = self.params.spacy_lang.get(lang or "", lang or "xx")
-        return build_nlp(self.resources, code)
+        code = self.spacy_lang.get(lang or "", lang or self.params.fallback_spacy_lang)
+        return build_nlp(self.resources, code, self.params.fallback_spacy_lang)
 
     def __call__(self, doc: Document) -> Document:
         nlp = self.nlp_for(doc.lang)
@@ -60,6 +69,8 @@ class TokeniseStage:
                 chunk_end = min(line_end, chunk_start + self.params.max_chars_per_chunk)
                 self._sentences(nlp(doc.text[chunk_start:chunk_end]), chunk_start, doc)
         self.boilerplate.mark(doc)
+        # one word tokenisation per document, read by every later stage (pipeline/text/tokens.py)
+        doc.words = DocTokens(doc.text, [(s.start, s.end) for s in doc.sentences])
         return doc
 
     def _sentences(self, sdoc, offset: int, doc: Document) -> None:

@@ -1,0 +1,75 @@
+"""Shared word tokens: the same tokens and matches as tokenising each sentence, readings computed once."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.text.grammar import arabic_folder
+from pipeline.text.matching import Trie, matches_at, phrase_key, tokens
+from pipeline.text.normalise import is_arabic
+from pipeline.text.tokens import DocTokens, exact_matches_in, make_view, matches_in
+
+
+@pytest.fixture(scope="module")
+def folder(resources):
+    return arabic_folder(resources)
+
+
+def _trie(folder, *phrases):
+    trie = Trie()
+    for p in phrases:
+        trie.add(phrase_key(p, folder), p)
+    return trie
+
+
+def test_sentence_tokens_equal_tokenising_the_sentence_alone():
+    text = "Hội nghị ASEAN-Liên Hợp Quốc. وللأمم المتحدة دور."
+    words = DocTokens(text, [(0, 29), (30, len(text))])
+    assert words.sentence(0) == tokens(text, 0, 29)
+    assert words.sentence(1) == tokens(text, 30, len(text))
+
+
+def test_arabic_clitic_prefix_reading_matches_name_after_the_lam(folder):
+    text = "دعم وللأمم المتحدة برنامجا."
+    view = make_view(text, tokens(text, 0, len(text)), folder)
+    trie = _trie(folder, "الأمم المتحدة")
+    assert matches_in(trie.root, view, 1) == [(2, 2, ["الأمم المتحدة"])]
+    assert text[4 + 2 : view.toks[2][1]] == "لأمم المتحدة"
+
+
+def test_view_matches_equal_the_per_position_trie_walk(folder):
+    text = "The United Nations, the African Union and the League of Arab States met; United. Nations"
+    toks = tokens(text, 0, len(text))
+    view = make_view(text, toks, folder)
+    trie = _trie(folder, "United Nations", "African Union", "League of Arab States", "United")
+    for i in range(len(toks)):
+        assert matches_in(trie.root, view, i) == matches_at(trie, toks, i, text, folder)
+
+
+def test_phrase_does_not_continue_across_a_semicolon(folder):
+    text = "African; Union"
+    view = make_view(text, tokens(text, 0, len(text)), folder)
+    assert view.gaps == [False, False]
+    assert matches_in(_trie(folder, "African Union").root, view, 0) == []
+
+
+def test_acronyms_match_case_sensitively(folder):
+    text = "UN staff, un peu"
+    view = make_view(text, tokens(text, 0, len(text)), folder)
+    root = {"UN": {"$": ["org:un"]}}
+    assert exact_matches_in(root, view, 0) == [(0, ["org:un"])]
+    assert exact_matches_in(root, view, 2) == []
+
+
+def test_token_index_at_offset_and_tokens_between(folder):
+    text = "ASEAN Secretariat staff"
+    view = make_view(text, tokens(text, 0, len(text)), folder)
+    assert view.index_at(8) == 1
+    assert view.index_at(5) is None
+    assert [t[2] for t in view.between(6, 23)] == ["Secretariat", "staff"]
+
+
+def test_is_arabic_checks_every_character():
+    assert is_arabic("ASEANو") is True
+    assert is_arabic("Liên Hợp Quốc") is False
+    assert is_arabic("") is False
