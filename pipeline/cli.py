@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
+from pipeline.runtime.threads import cap_blas_threads
 
-from pipeline.errors import PipelineError
+cap_blas_threads()  # before anything can import numpy (py3langid): one BLAS thread per process
+
+import click  # noqa: E402
+
+from pipeline.errors import PipelineError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,8 +52,11 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Re-extract every document instead of reusing cached results.")
 @click.option("--cache-dir", default=None, type=click.Path(path_type=Path), help="Per-document cache (default: OUT/.cache).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--follow-links", is_flag=True, help="Read symbolic links that point outside the input folder (skipped and reported by default).")
+@click.option("--wait", "lock_wait", default=0.0, show_default=True, type=click.FloatRange(0), help="Seconds to wait when another run holds --out.")
 def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models_dir: Path | None, strict: bool,
-        jobs: int, executor: str, scheduler: str | None, no_cache: bool, cache_dir: Path | None, quiet: bool) -> None:
+        jobs: int, executor: str, scheduler: str | None, no_cache: bool, cache_dir: Path | None, quiet: bool,
+        follow_links: bool, lock_wait: float) -> None:
     """Run the pipeline over PATHS (files or folders; default: corpus/) and write datasets to --out."""
     from pipeline.config import load_config
     from pipeline.errors import InputError
@@ -59,7 +66,8 @@ def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models
 
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
-    options = RunOptions(jobs=jobs, executor=executor, scheduler=scheduler, cache_dir=cache_dir, use_cache=not no_cache, strict=strict)
+    options = RunOptions(jobs=jobs, executor=executor, scheduler=scheduler, cache_dir=cache_dir, use_cache=not no_cache,
+                         strict=strict, follow_links=follow_links, lock_wait=lock_wait)
     from pipeline.runtime.runner import StrictFailure
 
     _terminate_cleanly()
@@ -74,10 +82,15 @@ def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models
     except (PipelineError, InputError) as exc:
         _fail(str(exc))
         return
-    if not quiet:
+    except OSError as exc:  # disk full, permissions: temporary files are gone, previous datasets intact
+        click.echo(f"error: cannot write {out_dir}: {exc.strerror or exc}; previous datasets kept", err=True)
+        sys.exit(1)
+    if not quiet and not report.kept_previous:
         _summary(report, out_dir)
     for f in report.failed:
         click.echo(f"failed: {f['source']}: {f['error']} ({f['action']})", err=True)
+    if report.kept_previous:
+        click.echo(f"every document failed: the datasets in {out_dir}/ were left as they were", err=True)
     if report.failed:
         sys.exit(EXIT_SOME_FAILED)
 
@@ -85,27 +98,67 @@ def run(paths: tuple[Path, ...], out_dir: Path, config_path: Path | None, models
 @main.command()
 @click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False), help="Folder of gold *.jsonl files.")
 @click.option("--pred", "pred_dir", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False), help="Output folder of a run.")
-@click.option("--metrics", "metrics_path", default="metrics.json", show_default=True, type=click.Path(path_type=Path), help="Where to write the scores (a DVC metric).")
-@click.option("--plots", "plots_path", default=None, type=click.Path(path_type=Path), help="Where to write F1 by type x language rows (a DVC plot).")
+@click.option("--metrics", "metrics_path", default="metrics.json", show_default=True, type=click.Path(path_type=Path),
+              help="A folder: one small DVC metric file per language (F1 per type). A .json file: the full result.")
+@click.option("--detail", "detail_path", default=None, type=click.Path(path_type=Path), help="Full result (P/R/F1 exact and overlap, counts, linking, problems); not a DVC metric.")
+@click.option("--plots", "plots_path", default=None, type=click.Path(path_type=Path), help="F1 by type x language: .svg writes a chart that renders offline; .json writes rows for a DVC data plot.")
+@click.option("--errors", "errors_path", default=None, type=click.Path(path_type=Path), help="List every miss, false alarm, boundary and DATE value error with context (.jsonl: JSON lines; else text).")
 @click.option("--name", default="", help="A title for the table.")
-def evaluate(gold_dir: Path, pred_dir: Path, metrics_path: Path, plots_path: Path | None, name: str) -> None:
+def evaluate(gold_dir: Path, pred_dir: Path, metrics_path: Path, detail_path: Path | None, plots_path: Path | None,
+             errors_path: Path | None, name: str) -> None:
     """Score a run's datasets against gold annotations: P/R/F1 per type x language and more."""
-    import orjson
-
-    from pipeline.review.evaluate import GoldError, plot_rows, render_table
+    from pipeline.review.evaluate import GoldError, render_table
     from pipeline.review.evaluate import evaluate as score
-    from pipeline.datasets.export import write_outputs
 
+    errors: list[dict] | None = [] if errors_path else None
     try:
-        result = score(gold_dir, pred_dir)
+        result = score(gold_dir, pred_dir, errors)
     except GoldError as exc:
         _fail(str(exc))
         return
     click.echo(render_table(result, name or str(gold_dir)))
+    _write_scores(result, metrics_path, detail_path, plots_path, name or str(gold_dir))
+    if errors_path and errors is not None:
+        _write_errors(errors, errors_path)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    from pipeline.datasets.export import write_outputs
+
+    write_outputs(path.parent if str(path.parent) else Path("."), {path.name: data})
+
+
+def _write_scores(result: dict, metrics_path: Path, detail_path: Path | None, plots_path: Path | None, title: str) -> None:
+    """The DVC metrics folder (one small file per language; files of languages no longer scored removed),
+    the full result, and the plot (SVG chart or JSON rows)."""
+    import orjson
+
+    from pipeline.datasets.export import write_outputs
+    from pipeline.review.evaluate import metric_files, plot_rows, render_svg
+
     opts = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-    write_outputs(metrics_path.parent if str(metrics_path.parent) else Path("."), {metrics_path.name: orjson.dumps(result, option=opts) + b"\n"})
-    if plots_path:
-        write_outputs(plots_path.parent, {plots_path.name: orjson.dumps(plot_rows(result), option=opts) + b"\n"})
+    if metrics_path.suffix == ".json":
+        _write_file(metrics_path, orjson.dumps(result, option=opts) + b"\n")
+    else:
+        files = metric_files(result)
+        write_outputs(metrics_path, files)
+        for stale in sorted(set(p.name for p in metrics_path.glob("*.json")) - set(files)):
+            (metrics_path / stale).unlink()
+    if detail_path:
+        _write_file(detail_path, orjson.dumps(result, option=opts) + b"\n")
+    if plots_path and plots_path.suffix == ".svg":
+        _write_file(plots_path, render_svg(result, title).encode("utf-8"))
+    elif plots_path:
+        _write_file(plots_path, orjson.dumps(plot_rows(result), option=opts) + b"\n")
+
+
+def _write_errors(errors: list[dict], path: Path) -> None:
+    from pipeline.datasets.export import render_jsonl
+    from pipeline.review.evaluate import render_errors, sort_errors
+
+    data = render_jsonl(sort_errors(errors)) if path.suffix == ".jsonl" else render_errors(errors).encode("utf-8")
+    _write_file(path, data)
+    click.echo(f"{len(errors)} errors -> {path}", err=True)
 
 
 @main.command()
@@ -164,16 +217,73 @@ def diff(old: Path | None, new: Path | None, rev: str | None, rerun: bool, corpu
 
 @main.command()
 @click.argument("out_file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["plover"]), default="plover", show_default=True, help="Interchange format.")
+@click.option("--format", "fmt", type=click.Choice(["plover", "label-studio", "spacy", "brat"]), default="plover", show_default=True,
+              help="plover: events as PLOVER JSON lines; label-studio: tasks with predictions (JSON); spacy: a DocBin (.spacy); brat: OUT_FILE is a folder of .txt/.ann pairs.")
 @click.option("--datasets", default="output", show_default=True, type=click.Path(path_type=Path, exists=True, file_okay=False), help="Output folder of a run.")
 def export(out_file: Path, fmt: str, datasets: Path) -> None:
-    """Write the events of a run in an interchange format (PLOVER JSON lines)."""
+    """Write a run in an interchange format: PLOVER events, Label Studio tasks, a spaCy DocBin or brat files."""
     from pipeline.datasets.export import render_jsonl, write_outputs
-    from pipeline.datasets.plover import plover_records
 
-    records = plover_records(datasets)
-    write_outputs(out_file.parent if str(out_file.parent) else Path("."), {out_file.name: render_jsonl(records)})
-    click.echo(f"{len(records)} PLOVER records -> {out_file}", err=True)
+    if fmt == "plover":
+        from pipeline.datasets.plover import plover_records
+
+        records = plover_records(datasets)
+        write_outputs(out_file.parent if str(out_file.parent) else Path("."), {out_file.name: render_jsonl(records)})
+        click.echo(f"{len(records)} PLOVER records -> {out_file}", err=True)
+        return
+    try:
+        _export_annotations(out_file, fmt, datasets)
+    except PipelineError as exc:
+        _fail(str(exc))
+
+
+def _export_annotations(out_file: Path, fmt: str, datasets: Path) -> None:
+    from pipeline import __version__
+    from pipeline.datasets.gold_import import read_run
+
+    docs = read_run(datasets)
+    if fmt == "label-studio":
+        import json
+
+        from pipeline.datasets import labelstudio
+
+        data = json.dumps(labelstudio.tasks(docs, f"ie-pipeline {__version__}"), ensure_ascii=False, indent=1)
+        config = out_file.with_name(out_file.stem + ".label_config.xml")
+        _write_file(out_file, data.encode("utf-8") + b"\n")
+        _write_file(config, labelstudio.label_config().encode("utf-8"))
+        click.echo(f"{len(docs)} Label Studio tasks -> {out_file} (labelling interface: {config})", err=True)
+    elif fmt == "spacy":
+        from pipeline.datasets.spacy_docbin import write_docbin
+
+        click.echo(f"{write_docbin(docs, out_file)} spaCy docs -> {out_file}", err=True)
+    else:
+        from pipeline.datasets.brat import write_brat
+
+        click.echo(f"{write_brat(docs, out_file)} brat documents -> {out_file}/", err=True)
+
+
+@main.command()
+@click.option("--from", "source_format", type=click.Choice(["label-studio", "brat"]), required=True, help="Format of the corrected annotations.")
+@click.argument("annotations", type=click.Path(path_type=Path, exists=True))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path), help="Folder for gold *.jsonl files (corpus/gold format).")
+def gold(source_format: str, annotations: Path, out_dir: Path) -> None:
+    """Turn corrected annotations (a Label Studio JSON export, or a folder of brat pairs) into gold files."""
+    from pipeline.datasets.gold_import import write_gold
+
+    try:
+        if source_format == "label-studio":
+            from pipeline.datasets.labelstudio import read_export
+
+            records, texts = read_export(annotations)
+        else:
+            from pipeline.datasets.brat import read_brat
+
+            records, texts = read_brat(annotations)
+        written = write_gold(records, out_dir, texts)
+    except PipelineError as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"{sum(written.values())} gold records in {len(written)} files -> {out_dir}/", err=True)
 
 
 def _progress():

@@ -162,3 +162,78 @@ def test_diff_html_in_headless_browser_marks_and_rtl(pair, tmp_path):
                    capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 1000
     print(f"screenshot: {shot}")
+
+
+def _crafted(tmp_path):
+    """A run folder whose ids and names carry markup: the page and the terminal must show them as text."""
+    evil = 'd"><script>alert(1)</script>'
+    side = tmp_path / "evil"
+    side.mkdir()
+    doc = {"doc_id": evil, "source": "[draft] <b>notes</b>.txt", "lang": "en", "text": EN}
+    mention = _m(evil, EN, "ORG", "ASEAN", "org:[/bold]")
+    (side / "documents.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    (side / "mentions.jsonl").write_text(json.dumps(mention) + "\n", encoding="utf-8")
+    empty = tmp_path / "empty-run"
+    empty.mkdir()
+    (empty / "documents.jsonl").write_text("", encoding="utf-8")
+    return read_side(dir_reader(empty)), read_side(dir_reader(side)), evil
+
+
+def test_diff_html_escapes_ids_in_text_attributes_and_links(tmp_path):
+    old, new, evil = _crafted(tmp_path)
+    page = render_html(diff_sides(old, new), old, new)
+    assert "<script>alert(1)" not in page
+    assert 'id="d%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E"' in page
+    assert 'href="#d%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E"' in page
+    assert 'data-doc="d&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in page
+    assert "[draft] &lt;b&gt;notes&lt;/b&gt;.txt" in page
+
+
+def test_diff_terminal_prints_bracketed_names_verbatim(tmp_path, capsys):
+    from pipeline.review.diff import render_terminal
+
+    old, new, _ = _crafted(tmp_path)
+    render_terminal(diff_sides(old, new))
+    out = capsys.readouterr().out
+    assert "added ORG [en] [draft] <b>notes</b>.txt: " in out
+
+
+def test_diff_unknown_revision_is_a_coded_error():
+    from pipeline.errors import PipelineError
+    from pipeline.review.diff import rev_reader
+
+    with pytest.raises(PipelineError, match=r"^\[E017\] 'no-such-rev' is not a revision of this repository \(unknown to git\)"):
+        rev_reader("no-such-rev")
+
+
+def test_diff_option_like_revision_never_reaches_git(monkeypatch):
+    from pipeline.errors import PipelineError
+    from pipeline.review import diff as d
+
+    monkeypatch.setattr(d.subprocess, "run", lambda *a, **k: pytest.fail("git was called"))
+    for rev in ("--output=/tmp/x", "-p", "HEAD..main", "a b", "HEAD:output/x"):
+        with pytest.raises(PipelineError, match=r"^\[E017\] .* \(not a revision name\)"):
+            d.rev_reader(rev)
+
+
+def test_diff_folder_without_datasets_is_an_error_not_everything_added(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "pipeline", "diff", str(tmp_path), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2
+    assert res.stderr == f"error: [E018] {tmp_path}: no documents.jsonl. Give the output folder of a finished run.\n"
+
+
+def test_diff_missing_folder_is_an_error(tmp_path):
+    from pipeline.errors import PipelineError
+
+    with pytest.raises(PipelineError, match=r"^\[E018\] .*/nope: is not a folder"):
+        dir_reader(tmp_path / "nope")
+
+
+def test_diff_broken_jsonl_line_names_file_and_line(pair):
+    from pipeline.errors import PipelineError
+
+    old = pair[0]
+    with open(old / "mentions.jsonl", "a", encoding="utf-8") as fh:
+        fh.write('{"doc_id": "d-en", "type": "ORG"\n')
+    with pytest.raises(PipelineError, match=r"^\[E018\] .*old/mentions.jsonl:9: broken JSON line"):
+        read_side(dir_reader(old))

@@ -96,3 +96,99 @@ def test_ingest_missing_path_is_a_clear_error(tmp_path):
 def test_normalise_text_is_idempotent():
     s = "A\r\nB\rC\ufeff"
     assert normalise_text(normalise_text(s)) == normalise_text(s) == "A\nB\nC"
+
+
+def _jsonl(tmp_path, *records):
+    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return _docs([tmp_path])
+
+
+def test_ingest_named_pipe_is_reported_and_skipped_without_blocking(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "ok.txt").write_text("ASEAN and the UN met in 2011.", encoding="utf-8")
+    doc, err = _docs([tmp_path])
+    assert (err.source, err.problem) == ("pipe.txt", "not a regular file (named pipe)")
+    assert doc.source == "ok.txt"
+
+
+def test_ingest_link_to_a_device_is_reported_and_skipped(tmp_path):
+    import os
+
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    [err] = _docs([tmp_path])
+    assert err.source == "zero.txt" and err.problem.startswith("symbolic link to a file outside the corpus folder")
+    [err] = list(iter_documents([tmp_path], IngestParams(), follow_links=True))
+    assert err.problem == "not a regular file (character device)"
+
+
+def test_ingest_link_leaving_the_corpus_is_skipped_unless_followed(tmp_path):
+    import os
+
+    outside = tmp_path / "private.txt"
+    outside.write_text("The Pacific Islands Forum met in Suva in 2022.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    os.symlink(outside, corpus / "link.txt")
+    (corpus / "inner.txt").write_text("ECOWAS met in Abuja in 2021.", encoding="utf-8")
+    os.symlink(corpus / "inner.txt", corpus / "alias.txt")
+    items = list(iter_documents([corpus], IngestParams()))
+    assert [(i.source, type(i).__name__) for i in items] == [("alias.txt", "Document"), ("inner.txt", "Document"), ("link.txt", "InputError")]
+    followed = list(iter_documents([corpus], IngestParams(), follow_links=True))
+    assert [d.text for d in followed if d.source == "link.txt"] == ["The Pacific Islands Forum met in Suva in 2022."]
+
+
+def test_ingest_huge_file_is_read_only_up_to_the_size_cap(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.write(("ASEAN và Liên Hợp Quốc hợp tác. " * 400).encode("utf-8"))
+        fh.truncate(8 * 1024**3)  # 8 GB, sparse: reading it whole would exhaust memory
+    [doc] = list(iter_documents([tmp_path], IngestParams(max_chars=1000)))
+    assert len(doc.text) == 1000 and doc.text.startswith("ASEAN và Liên Hợp Quốc hợp tác. ")
+    assert doc.notes == [f"truncated from {8 * 1024**3} bytes to 1000 characters"]
+
+
+def test_ingest_cap_never_cuts_a_character_in_half(tmp_path):
+    (tmp_path / "ar.txt").write_text("الأمم المتحدة " * 100, encoding="utf-8")
+    [doc] = list(iter_documents([tmp_path], IngestParams(max_chars=7)))  # 7 * 4 + 4 bytes ends inside a letter
+    assert doc.text == "الأمم ا" and doc.meta["encoding"] == "utf-8"
+
+
+def test_ingest_jsonl_language_tags_are_normalised(tmp_path):
+    docs = _jsonl(tmp_path, {"id": 1, "text": "ASEAN met.", "lang": "EN"}, {"id": 2, "text": "ASEAN met.!", "lang": "en-US"},
+                  {"id": 3, "text": "ASEAN met?", "lang": "English please"})
+    assert [(d.lang, d.lang_given) for d in docs] == [("en", True), ("en", True), (None, False)]
+    assert docs[1].notes == ["'lang' en-US read as en"]
+    assert docs[2].notes == ["ignored 'lang' value 'English please' (not a language code); language identified from the text"]
+
+
+def test_ingest_jsonl_published_in_other_formats_becomes_iso(tmp_path):
+    docs = _jsonl(tmp_path, {"id": "a", "text": "One.", "published": "13 Feb 2000"},
+                  {"id": "b", "text": "Two.", "published": "February 2000"},
+                  {"id": "c", "text": "Three.", "published": 2000},
+                  {"id": "d", "text": "Four.", "published": "2000-02-13"},
+                  {"id": "e", "text": "Five.", "published": "last Tuesday"})
+    assert [d.published for d in docs] == ["2000-02-13", "2000-02", "2000", "2000-02-13", None]
+    assert docs[0].notes == ["'published' 13 Feb 2000 read as 2000-02-13"]
+    assert docs[4].notes == ["ignored 'published' value 'last Tuesday' (not a date)"]
+
+
+def test_ingest_jsonl_wrongly_typed_fields_are_dropped_with_a_note(tmp_path):
+    [doc] = _jsonl(tmp_path, {"id": "x", "text": "ASEAN met.", "title": ["a", "b"], "url": 42, "published": {"y": 1}})
+    assert (doc.title, doc.url, doc.published) == (None, None, None)
+    assert doc.notes == ["ignored 'title' (list, not a text)", "ignored 'published' value {'y': 1} (not a date)",
+                         "ignored 'url' (int, not a text)"]
+
+
+def test_ingest_jsonl_id_with_control_characters_is_escaped_in_the_source(tmp_path):
+    [doc] = _jsonl(tmp_path, {"id": "a\nfailed: x.txt\u202e", "text": "ASEAN met."})
+    assert doc.source == "docs.jsonl#a\\u000afailed: x.txt\\u202e"
+
+
+def test_ingest_jsonl_over_long_line_is_reported_and_the_next_lines_kept(tmp_path):
+    (tmp_path / "docs.jsonl").write_text(json.dumps({"text": "x" * 70000}) + "\n" + json.dumps({"text": "ASEAN met."}) + "\n",
+                                         encoding="utf-8")
+    err, doc = list(iter_documents([tmp_path], IngestParams(max_chars=10)))
+    assert err.source == "docs.jsonl:1" and err.problem.startswith("line longer than")
+    assert doc.source == "docs.jsonl#L2" and doc.text == "ASEAN met."

@@ -14,21 +14,18 @@ def test_registry_stages_run_in_config_order(config, resources):
 
 
 def test_registry_missing_requirement_fails_at_build_naming_it(resources):
-    cfg = load_config(overrides={"stages": ["tokenise", "language"]})
     with pytest.raises(ConfigError, match=r"\[E003\] Stage 'tokenise' requires \['lang'\]"):
-        Extractor(cfg, resources)
+        Extractor(load_config(overrides={"stages": ["tokenise", "language"]}), resources)  # refused by load_config, before any build
 
 
 def test_registry_unknown_stage_lists_registered_ones(resources):
-    cfg = load_config(overrides={"stages": ["language", "sentiment"]})
     with pytest.raises(ConfigError, match=r"\[E001\] Unknown stage 'sentiment'.*language"):
-        Extractor(cfg, resources)
+        Extractor(load_config(overrides={"stages": ["language", "sentiment"]}), resources)  # refused by load_config, before any build
 
 
 def test_config_unknown_parameter_is_rejected(resources):
-    cfg = load_config(overrides={"language": {"suported": ["en"]}})
     with pytest.raises(ConfigError, match=r"\[E002\] Stage 'language' does not take parameter\(s\) \['suported'\]"):
-        Extractor(cfg, resources)
+        Extractor(load_config(overrides={"language": {"suported": ["en"]}}), resources)  # refused by load_config, before any build
 
 
 def test_config_unknown_section_is_rejected():

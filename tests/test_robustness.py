@@ -65,7 +65,7 @@ def test_robustness_bad_corpus_runs_to_completion_with_one_error_per_bad_file(tm
     assert docs["copy_of_good.txt"]["sources"] == ["copy_of_good.txt", "good_en.txt"] and "good_en.txt" not in docs
     assert "Pacific Islands Forum" in docs["broken.html"]["text"]
     notes = {(n["source"], n["note"]) for n in info["notes"]}
-    assert ("giant.txt", "truncated from 54000000 to 300000 characters") in notes
+    assert ("giant.txt", "truncated from 54000000 bytes to 300000 characters") in notes  # read only up to the cap
     assert ("controls.txt", "removed 4 zero-width/bidi control characters") in notes
     assert any(s == "legacy_ar.txt" and n.startswith("decoded as cp1256") for s, n in notes)
     assert report.documents == len(docs)
@@ -143,3 +143,18 @@ def test_robustness_property_any_text_never_raises_offsets_slice_and_rerun_ident
     for e in doc.events:
         assert doc.text[e.trigger.start : e.trigger.end] == e.trigger.text
     assert once()[1] == records
+
+
+def test_robustness_jsonl_published_in_words_still_anchors_a_relative_date(tmp_path, config, resources):
+    root = tmp_path / "in"
+    root.mkdir()
+    rec = {"id": "n1", "lang": "EN", "published": "13 Feb 2000",
+           "text": "The African Union and the United Nations signed a framework agreement last year in Addis Ababa."}
+    (root / "news.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    report = run([root], tmp_path / "out", config, resources)
+    assert report.failed == []
+    [doc] = map(json.loads, (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines())
+    assert (doc["lang"], doc["published"]) == ("en", "2000-02-13")
+    dates = [m for m in map(json.loads, (tmp_path / "out" / "mentions.jsonl").read_text(encoding="utf-8").splitlines())
+             if m["type"] == "DATE"]
+    assert [(d["text"], d["value"]) for d in dates] == [("last year", "1999")]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable
@@ -106,11 +108,20 @@ def doc_records(doc: Document) -> tuple[dict, list[dict], list[dict]]:
     return document_record(doc), mentions, events
 
 
+# Files a run writes into its output folder, and the hidden names of its own bookkeeping there.
+RUN_FILES = tuple(f"{n}.jsonl" for n in DATASETS) + ("run.json",)
+JOURNAL = ".commit.json"
+_OWN_TEMP = re.compile(r"^\.(?P<name>[^/]+)\.(?:[a-z0-9_]{6,}\.tmp|prev)$")
+
+
 class DatasetWriter:
-    """Streams records into temporary files next to the outputs; ``commit`` renames them all into place.
+    """Streams records into temporary files next to the outputs; ``commit`` puts them all in place as one unit.
 
     Until ``commit``, the previous outputs are untouched, so an interrupted run (Ctrl-C, SIGTERM, a crash)
-    leaves them as they were.
+    leaves them as they were. ``commit`` keeps a hard-linked copy of each previous file and writes a journal
+    before the renames: a failure between two renames puts the previous files back, and a process killed
+    there is completed by ``recover`` on the next run, so readers never keep a mix of old and new datasets.
+    Temporary files are removed on every failure, a full disk included.
     """
 
     def __init__(self, out_dir: str | Path) -> None:
@@ -120,14 +131,17 @@ class DatasetWriter:
         self.writers: dict[str, tuple[Any, Any]] = {}
 
     def remove_stale(self) -> None:
-        """Temporary files a killed run (SIGKILL, power loss) could not clean up."""
-        for p in self.out.glob(".*.tmp"):
-            p.unlink(missing_ok=True)
+        """This tool's temporary files that a killed run (SIGKILL, power loss) could not clean up; nothing else."""
+        recover(self.out)
+        for p in self.out.iterdir():
+            m = _OWN_TEMP.match(p.name)
+            if m and m.group("name") in RUN_FILES and p.is_file():
+                p.unlink(missing_ok=True)
 
     def _tmp(self, name: str) -> tuple[int, Path]:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out)
-        os.fchmod(fd, 0o644)
         self.staged[name] = Path(tmp)
+        os.fchmod(fd, 0o644)
         return fd, Path(tmp)
 
     def write(self, dataset: str, record: dict) -> None:
@@ -151,25 +165,114 @@ class DatasetWriter:
             fh.flush()
             os.fsync(fh.fileno())
 
-    def commit(self) -> None:
+    def _close_writers(self) -> None:
         for fh, writer in self.writers.values():
             writer.close()
             fh.flush()
             os.fsync(fh.fileno())
             fh.close()
         self.writers.clear()
-        for name, tmp in sorted(self.staged.items()):
-            os.replace(tmp, self.out / name)
+
+    def commit(self) -> None:
+        """Every staged file in place, or (on failure) every previous file back in place."""
+        self._close_writers()
+        plan = sorted(self.staged.items())
+        existed = {name for name, _ in plan if (self.out / name).exists()}
+        for name in existed:
+            backup = self.out / f".{name}.prev"
+            backup.unlink(missing_ok=True)
+            try:
+                os.link(self.out / name, backup)
+            except OSError:  # a file system without hard links
+                shutil.copy2(self.out / name, backup)
+        _write_journal(self.out, [(tmp.name, name) for name, tmp in plan])
+        try:
+            for name, tmp in plan:
+                os.replace(tmp, self.out / name)
+        except BaseException:
+            _roll_back(self.out, [name for name, _ in plan], existed)
+            raise
+        _fsync_dir(self.out)
+        _finish(self.out, [name for name, _ in plan])
         self.staged.clear()
 
     def abort(self) -> None:
+        """Close and remove whatever is still staged; never raises (it runs while another error unwinds)."""
         for fh, _ in self.writers.values():
-            fh.close()
+            try:
+                fh.close()
+            except OSError:
+                pass  # disk full: the buffered tail cannot be written, the file is removed below
         self.writers.clear()
         for tmp in self.staged.values():
-            if tmp.exists():
-                tmp.unlink()
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
         self.staged.clear()
+
+
+def _write_journal(out: Path, renames: list[tuple[str, str]]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f"{JOURNAL}.", suffix=".tmp", dir=out)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(orjson.dumps({"renames": renames}))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out / JOURNAL)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(out)
+
+
+def _roll_back(out: Path, names: list[str], existed: set[str]) -> None:
+    """Put every previous file back (from its hard-linked copy); remove the ones that did not exist before."""
+    for name in names:
+        backup = out / f".{name}.prev"
+        if name in existed and backup.exists():
+            os.replace(backup, out / name)
+            backup.unlink(missing_ok=True)  # rename between two links of one file does nothing: drop the copy
+        elif name not in existed:
+            (out / name).unlink(missing_ok=True)
+    (out / JOURNAL).unlink(missing_ok=True)
+
+
+def _finish(out: Path, names: list[str]) -> None:
+    (out / JOURNAL).unlink(missing_ok=True)
+    for name in names:
+        (out / f".{name}.prev").unlink(missing_ok=True)
+
+
+def recover(out: str | Path) -> bool:
+    """Complete a commit that a killed process left half done (the journal is written only once every new
+    file is complete, so finishing its renames is always safe). True when there was one to complete."""
+    out = Path(out)
+    journal = out / JOURNAL
+    if not journal.exists():
+        return False
+    try:
+        renames = orjson.loads(journal.read_bytes())["renames"]
+    except (orjson.JSONDecodeError, KeyError, TypeError, OSError):
+        renames = []
+    for tmp_name, name in renames:
+        if (out / tmp_name).exists() and "/" not in tmp_name + name:
+            os.replace(out / tmp_name, out / name)
+    _finish(out, [name for _, name in renames])
+    return True
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def render_jsonl(records: Iterable[dict]) -> bytes:

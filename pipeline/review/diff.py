@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import subprocess
+from urllib.parse import quote
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
+
+from pipeline.errors import E_BAD_REV, E_BAD_RUN, PipelineError
 
 ADDED, REMOVED = "added", "removed"
 BOUNDARY, VALUE, TYPE, RELINKED = "boundary changed", "value changed", "type changed", "re-linked"
@@ -44,14 +48,39 @@ class Side:
     events: dict[str, dict[str, Any]]
 
 
-def _parse_jsonl(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+def _parse_jsonl(text: str, where: str = "dataset") -> list[dict[str, Any]]:
+    """Records of a JSONL dataset; a broken line is a coded error naming the file and line (exit 2)."""
+    records = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PipelineError(E_BAD_RUN.format(path=f"{where}:{lineno}", problem=f"broken JSON line ({exc.msg})")) from None
+        if not isinstance(rec, dict):
+            raise PipelineError(E_BAD_RUN.format(path=f"{where}:{lineno}", problem="a line is not a JSON object"))
+        records.append(rec)
+    return records
+
+
+# Fields each record needs for the comparison: a run folder without them is not a run folder.
+_REQUIRED = {"documents": ("doc_id",), "mentions": ("doc_id", "type", "start", "end", "mention_id"),
+             "entities": ("entity_id",), "agreements": ("agreement_id",), "events": ("event_id", "doc_id", "trigger")}
 
 
 def read_side(reader: Callable[[str], str | None]) -> Side:
+    """Both sides of a diff must be finished runs: documents.jsonl is required, the other datasets may be empty."""
     def load(name: str) -> list[dict[str, Any]]:
         text = reader(f"{name}.jsonl")
-        return _parse_jsonl(text) if text else []
+        if text is None and name == "documents":
+            raise PipelineError(E_BAD_RUN.format(path=getattr(reader, "where", "run folder"), problem="no documents.jsonl"))
+        records = _parse_jsonl(text, f"{getattr(reader, 'where', '')}/{name}.jsonl".lstrip("/")) if text else []
+        for rec in records:
+            missing = [k for k in _REQUIRED[name] if k not in rec]
+            if missing:
+                raise PipelineError(E_BAD_RUN.format(path=f"{name}.jsonl", problem=f"a record lacks {missing}"))
+        return records
 
     return Side(
         documents={d["doc_id"]: d for d in load("documents")},
@@ -65,17 +94,40 @@ def read_side(reader: Callable[[str], str | None]) -> Side:
 def dir_reader(path: str | Path) -> Callable[[str], str | None]:
     root = Path(path)
     if not root.is_dir():
-        raise FileNotFoundError(f"{root} is not an output directory")
+        raise PipelineError(E_BAD_RUN.format(path=root, problem="is not a folder"))
 
     def read(name: str) -> str | None:
         p = root / name
-        return p.read_text(encoding="utf-8") if p.exists() else None
+        try:
+            return p.read_text(encoding="utf-8") if p.exists() else None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PipelineError(E_BAD_RUN.format(path=p, problem=f"unreadable ({exc})")) from None
 
+    read.where = str(root)  # type: ignore[attr-defined]
     return read
 
 
+# What a revision may look like before it reaches git: names, hashes, ~ ^ @{...}; never an option or a range.
+_REV = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./~^@{}+-]{0,199}$")
+
+
+def resolve_rev(rev: str, repo: str | Path = ".") -> str:
+    """The commit hash of ``rev``, or a coded error: unknown, malformed, or looking like an option."""
+    if not _REV.match(rev) or ".." in rev or rev.endswith((".", "/", ".lock")):
+        raise PipelineError(E_BAD_REV.format(rev=rev, problem="not a revision name"))
+    res = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"],
+                         cwd=repo, capture_output=True, text=True)
+    sha = res.stdout.strip()
+    if res.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40,64}", sha):
+        raise PipelineError(E_BAD_REV.format(rev=rev, problem="unknown to git"))
+    return sha
+
+
 def rev_reader(rev: str, out_dir: str = "output", repo: str | Path = ".") -> Callable[[str], str | None]:
-    """Datasets as committed at a git revision: through DVC's API when DVC tracks them, else git itself."""
+    """Datasets as committed at a git revision: through DVC's API when DVC tracks them, else git itself.
+
+    The revision is resolved to a commit hash first, so only a validated hash ever reaches git or DVC."""
+    rev = resolve_rev(rev, repo)
 
     def read(name: str) -> str | None:
         rel = f"{out_dir}/{name}"
@@ -85,8 +137,9 @@ def rev_reader(rev: str, out_dir: str = "output", repo: str | Path = ".") -> Cal
             return dvc.api.read(rel, repo=str(repo), rev=rev, encoding="utf-8")
         except Exception:  # not DVC-tracked at that revision, or DVC not installed: outputs are in git
             res = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=repo, capture_output=True)
-            return res.stdout.decode("utf-8") if res.returncode == 0 else None
+            return res.stdout.decode("utf-8", "replace") if res.returncode == 0 else None
 
+    read.where = f"{rev[:12]}:{out_dir}"  # type: ignore[attr-defined]
     return read
 
 
@@ -250,8 +303,10 @@ def _diff_events(old: Side, new: Side, result: DiffResult) -> None:
 
 
 def render_terminal(result: DiffResult, limit: int = 200) -> None:
+    """A summary table and the first changes. Values from the data are plain ``Text``: never read as markup."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     summary = result.summary()
@@ -261,13 +316,14 @@ def render_terminal(result: DiffResult, limit: int = 200) -> None:
     table.add_column("counts by language")
     for kind, per_type in summary.items():
         for t, per_lang in per_type.items():
-            table.add_row(kind, t, ", ".join(f"{l}: {n}" for l, n in per_lang.items()))
+            table.add_row(Text(kind), Text(t), Text(", ".join(f"{l}: {n}" for l, n in per_lang.items())))
     console.print(table)
     for c in result.changes[:limit]:
         where = c.source or "corpus"
-        console.print(f"[bold]{c.kind}[/bold] {c.type} [{c.lang or '-'}] {where}: {c.detail or ''}", markup=True, highlight=False)
+        line = Text.assemble((c.kind, "bold"), f" {c.type} [{c.lang or '-'}] {where}: {c.detail or ''}")
+        console.print(line, highlight=False)
         if c.context:
-            console.print(f"    {c.context}", markup=False, highlight=False)
+            console.print(Text(f"    {c.context}"), highlight=False)
     if len(result.changes) > limit:
         console.print(f"... {len(result.changes) - limit} more (use --json or --html for all)")
 
@@ -287,10 +343,10 @@ def render_html(result: DiffResult, old: Side, new: Side) -> str:
         parts.append(f'<label>{name} <select data-filter="{name}"><option value="">all</option>'
                      + "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values) + "</select></label> ")
     parts.append('<label>document <select data-filter="doc"><option value="">all</option>'
-                 + "".join(f'<option value="{d}">{html.escape((new.documents.get(d) or old.documents.get(d) or {}).get("source", d))}</option>' for d in docs_changed)
+                 + "".join(f'<option value="{html.escape(d)}">{html.escape(str((new.documents.get(d) or old.documents.get(d) or {}).get("source", d)))}</option>' for d in docs_changed)
                  + "</select></label></div>")
     parts.append('<nav id="docnav">' + " ".join(
-        f'<a href="#{d}">{html.escape((new.documents.get(d) or old.documents.get(d) or {}).get("source", d))}</a>' for d in docs_changed) + "</nav>")
+        f'<a href="#{html.escape(quote(d, safe=""))}">{html.escape(str((new.documents.get(d) or old.documents.get(d) or {}).get("source", d)))}</a>' for d in docs_changed) + "</nav>")
     parts.append("<h2>Summary</h2><table class='summary'><tr><th>change</th><th>type</th><th>by language</th></tr>")
     for kind, per_type in result.summary().items():
         for t, per_lang in per_type.items():
@@ -303,10 +359,10 @@ def render_html(result: DiffResult, old: Side, new: Side) -> str:
     for doc_id in docs_changed:
         nd, od = new.documents.get(doc_id), old.documents.get(doc_id)
         doc = nd or od
-        lang = doc.get("lang") or ""
+        lang = str(doc.get("lang") or "")
         direction = "rtl" if lang in RTL else "ltr"
-        parts.append(f'<section class="doc" id="{doc_id}" data-doc="{doc_id}" data-lang="{html.escape(lang)}">')
-        parts.append(f"<h2>{html.escape(doc.get('source', doc_id))} <small>({html.escape(lang)})</small></h2>")
+        parts.append(f'<section class="doc" id="{html.escape(quote(doc_id, safe=""))}" data-doc="{html.escape(doc_id)}" data-lang="{html.escape(lang)}">')
+        parts.append(f"<h2>{html.escape(str(doc.get('source', doc_id)))} <small>({html.escape(lang)})</small></h2>")
         parts.append('<div class="sides">')
         for label, side_doc, key in (("old", od, "old"), ("new", nd, "new")):
             spans = [(c.old if key == "old" else c.new, c) for c in by_doc[doc_id]]
@@ -316,7 +372,7 @@ def render_html(result: DiffResult, old: Side, new: Side) -> str:
                          + _marked(text, spans) + "</div></div>")
         parts.append("</div><ul class='changes'>")
         for c in by_doc[doc_id]:
-            parts.append(f'<li class="change" data-kind="{html.escape(c.kind)}" data-type="{html.escape(c.type)}" data-lang="{html.escape(c.lang or "")}" data-doc="{doc_id}">'
+            parts.append(f'<li class="change" data-kind="{html.escape(c.kind)}" data-type="{html.escape(c.type)}" data-lang="{html.escape(c.lang or "")}" data-doc="{html.escape(doc_id)}">'
                          f"<b>{html.escape(c.kind)}</b> {html.escape(c.type)} {html.escape(c.detail)} "
                          f'<span class="ctx" dir="auto">{html.escape(c.context)}</span></li>')
         parts.append("</ul></section>")

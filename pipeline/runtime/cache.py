@@ -95,9 +95,11 @@ class DocCache:
         manifest = root / "manifest.json"
         if enabled and manifest.exists():
             try:
-                cache.previous = orjson.loads(manifest.read_bytes())
-            except orjson.JSONDecodeError:
-                cache.previous = {}
+                previous = orjson.loads(manifest.read_bytes())
+            except (orjson.JSONDecodeError, OSError):
+                previous = {}
+            ok = isinstance(previous, dict) and all(isinstance(v, str) for v in previous.values())
+            cache.previous = previous if ok else {}  # a wrong manifest only costs the new/changed counts
         return cache
 
     def _path(self, key: str) -> Path:
@@ -110,8 +112,8 @@ class DocCache:
             return None
         try:
             return document_from_dict(orjson.loads(p.read_bytes()))
-        except (orjson.JSONDecodeError, KeyError, TypeError):
-            return None  # a damaged entry is re-extracted, never trusted
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, OSError):
+            return None  # a damaged or wrongly shaped entry is re-extracted (and overwritten), never trusted
 
     def put(self, key: str, doc: Document) -> None:
         """Written atomically: an interrupted run leaves whole entries or none."""
@@ -125,14 +127,17 @@ class DocCache:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Whole file or nothing; the temporary file is removed on any failure (disk full included)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
+        try:
             os.unlink(tmp)
+        except OSError:
+            pass
         raise
 
 

@@ -1,23 +1,31 @@
 """Where the per-document stages run: in this process, in a pool of processes, or on a Dask cluster.
 
 Every executor returns results in the order of its input, so the datasets are byte-identical whatever
-runs them. Language resources are loaded once per worker process, never per document.
+runs them. Language resources are loaded once per worker process, never per document, and only when a
+document actually needs extracting: a re-run where every document comes from the cache builds nothing.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
-from typing import Iterator, Protocol
+from typing import Callable, Iterator, Protocol
 
 from pipeline.config import Config
 from pipeline.document import Document
+from pipeline.runtime.threads import cap_blas_threads
 
 Result = tuple[Document | None, str | None]  # (extracted document, or None and the error)
 
 # One Extractor per worker process, keyed by config hash and models directory. Built on first use in
 # that process; this is the one deliberate per-process cache (workers cannot receive a built pipeline).
 _WORKER_EXTRACTORS: dict[tuple[str, str], object] = {}
+PARENT_POLL_SECONDS = 1.0
 
 
 def _extractor(config: Config, models_dir: str | None):
@@ -38,7 +46,33 @@ def extract_one(doc: Document, config: Config, models_dir: str | None) -> Result
 
 
 def extract_batch(docs: list[Document], config: Config, models_dir: str | None) -> list[Result]:
+    cap_blas_threads()  # a Dask worker is a process we did not start
     return [extract_one(d, config, models_dir) for d in docs]
+
+
+def worker_init(parent_pid: int) -> None:
+    """Run in each worker process: one BLAS thread, and exit as soon as the parent is gone (even after kill -9)."""
+    cap_blas_threads()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: the kernel kills us with the parent
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the line above took effect
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True, name="parent-watch").start()
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Portable fallback of PR_SET_PDEATHSIG: an orphan is re-parented, so its parent id changes."""
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 class Executor(Protocol):
@@ -48,10 +82,15 @@ class Executor(Protocol):
 
 
 class SerialExecutor:
-    def __init__(self, extractor) -> None:
+    """In this process. ``build`` makes the extractor on the first document that needs one."""
+
+    def __init__(self, extractor=None, build: Callable[[], object] | None = None) -> None:
         self.extractor = extractor
+        self._build = build
 
     def map(self, docs: list[Document]) -> Iterator[Result]:
+        if docs and self.extractor is None and self._build is not None:
+            self.extractor = self._build()
         for doc in docs:
             try:
                 yield self.extractor(doc), None
@@ -63,21 +102,30 @@ class SerialExecutor:
 
 
 class ProcessExecutor:
-    """``--jobs N``: N worker processes, each loading the language resources once."""
+    """``--jobs N``: N worker processes, each loading the language resources once, started on first use."""
 
     def __init__(self, config: Config, models_dir: str | None, jobs: int) -> None:
         self.config, self.models_dir, self.jobs = config, models_dir, jobs
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=worker_init,
+                                            initargs=(os.getpid(),))
+        return self.pool
 
     def map(self, docs: list[Document]) -> Iterator[Result]:
+        if not docs:
+            return
         size = max(1, len(docs) // (self.jobs * 4))
         batches = [docs[i : i + size] for i in range(0, len(docs), size)]
-        for results in self.pool.map(extract_batch, batches, [self.config] * len(batches), [self.models_dir] * len(batches)):
+        for results in self._pool().map(extract_batch, batches, [self.config] * len(batches), [self.models_dir] * len(batches)):
             yield from results
 
     def close(self) -> None:
-        self.pool.shutdown()
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 class DaskExecutor:

@@ -27,4 +27,5 @@ class Extractor:
             doc = stage(doc)
             self.timings[stage.name] += time.perf_counter() - t0
         doc.tokens = None  # spaCy Docs are not kept past the stages
+        doc.words = None  # nor the shared token lists
         return doc

@@ -23,8 +23,9 @@ from pipeline.runtime.cache import CacheStats, DocCache, document_key, extractio
 from pipeline.config import Config
 from pipeline.document import Document
 from pipeline.errors import InputError
-from pipeline.datasets.export import DatasetWriter, doc_records
-from pipeline.ingest import iter_documents
+from pipeline.datasets.export import DatasetWriter, doc_records, recover
+from pipeline.ingest import iter_documents, safe_id
+from pipeline.runtime.outdir import OutputLock, check_output_folder
 from pipeline.reconcile.corpus import reconcile
 from pipeline.knowledge.resources import Resources
 
@@ -38,6 +39,7 @@ class RunReport:
     cache: CacheStats = field(default_factory=CacheStats)
     timings: dict[str, float] = field(default_factory=dict)
     counts: dict[str, Any] = field(default_factory=dict)
+    kept_previous: bool = False  # every document failed, so the earlier datasets were left in place
 
     @property
     def ok(self) -> bool:
@@ -53,6 +55,8 @@ class RunOptions:
     use_cache: bool = True
     window: int = 256  # documents in flight at once: bounds memory whatever the corpus size
     strict: bool = False  # stop at the first failed document, leaving previous outputs untouched
+    follow_links: bool = False  # read symbolic links that point outside the corpus folder
+    lock_wait: float = 0.0  # seconds to wait for another run that holds the output folder
 
 
 class StrictFailure(Exception):
@@ -60,15 +64,15 @@ class StrictFailure(Exception):
 
 
 def make_executor(config: Config, resources: Resources, options: RunOptions):
+    """The executor for ``options``; none of them builds the stages before a document needs extracting."""
     models = str(resources.models_dir)
     if options.executor == "dask":
         if not options.scheduler:
             raise InputError("--scheduler", "the dask executor needs --scheduler ADDRESS", "stopped")
-        return DaskExecutor(config, models, options.scheduler), None
+        return DaskExecutor(config, models, options.scheduler)
     if options.jobs > 1:
-        return ProcessExecutor(config, models, options.jobs), None
-    extractor = Extractor(config, resources)
-    return SerialExecutor(extractor), extractor
+        return ProcessExecutor(config, models, options.jobs)
+    return SerialExecutor(build=lambda: Extractor(config, resources))
 
 
 def run(
@@ -79,98 +83,124 @@ def run(
     progress: Callable[[], Callable[[], None]] | None = None,
     options: RunOptions | None = None,
 ) -> RunReport:
+    """Extract ``paths`` into datasets under ``out_dir`` (checked, then locked for the whole run)."""
     options = options or RunOptions()
-    resources = resources or Resources()
+    out = Path(out_dir)
+    check_output_folder(out, [Path(p) for p in paths])
+    with OutputLock(out, options.lock_wait):
+        recover(out)  # a commit that a killed run left half done is completed before anything else
+        return _run_locked(paths, out, config, resources or Resources(), progress, options)
+
+
+def _run_locked(paths, out: Path, config: Config, resources: Resources, progress, options: RunOptions) -> RunReport:
     report = RunReport()
     t0 = time.perf_counter()
-    cache = DocCache.open(Path(options.cache_dir or Path(out_dir) / ".cache"), enabled=options.use_cache)
+    cache_root = Path(options.cache_dir or out / ".cache")
+    cache = DocCache.open(cache_root, enabled=options.use_cache)
     fingerprint = extraction_fingerprint(config, resources.models_dir)
-    executor, local = make_executor(config, resources, options)
+    executor = make_executor(config, resources, options)
     report.timings["load"] = time.perf_counter() - t0
-    tick = progress() if progress else None
-
-    # Pass 1: extract (or reuse) every document, keeping light copies.
     t1 = time.perf_counter()
-    lights: dict[str, Document] = {}
-    keys: dict[str, str] = {}  # doc_id -> cache key
-    duplicates: dict[str, list[str]] = defaultdict(list)  # doc_id -> other sources with the same content
-    manifest: dict[str, str] = {}
-    pending: list[tuple[Document, str]] = []
-
-    def flush() -> None:
-        results = executor.map([d for d, _ in pending])
-        for (doc, key), (done, error) in zip(pending, results):
-            if done is None:
-                report.failed.append({"source": doc.source, "error": error or "extraction failed", "action": "skipped"})
-                lights.pop(doc.doc_id, None)
-                if options.strict:
-                    raise StrictFailure(f"{doc.source}: {error}")
-                continue
-            cache.put(key, done)
-            report.cache.extracted += 1
-            lights[doc.doc_id] = light_copy(done)
-            if tick:
-                tick()
-        pending.clear()
-
+    batch = _Pass1(report, cache, executor, options, progress() if progress else None)
     try:
-        for item in iter_documents(paths, config.ingest):
-            if isinstance(item, InputError):
-                report.failed.append({"source": item.source, "error": item.problem, "action": item.action})
-                if options.strict:
-                    raise StrictFailure(f"{item.source}: {item.problem}")
-                continue
-            if item.doc_id in keys:  # same content under two paths: one document, both sources recorded
-                duplicates[item.doc_id].append(item.source)
-                report.duplicates += 1
-                continue
-            key = document_key(item, fingerprint)
-            previous = cache.previous.get(item.source)
-            manifest[item.source] = key
-            keys[item.doc_id] = key
-            cached = cache.get(key) if options.use_cache else None
-            if cached is not None:
-                report.cache.reused += 1
-                lights[item.doc_id] = light_copy(cached)
-                if tick:
-                    tick()
-            else:
-                if previous is None:
-                    report.cache.new += 1
-                else:
-                    report.cache.changed += 1
-                pending.append((item, key))
-                if len(pending) >= options.window:
-                    flush()
-        flush()
+        for item in iter_documents(paths, config.ingest, exclude=[out, cache_root], follow_links=options.follow_links):
+            batch.add(item, fingerprint)
+        batch.flush()
     finally:
         executor.close()
-    report.cache.removed = len(set(cache.previous) - set(manifest))
+    report.cache.removed = len(set(cache.previous) - set(batch.manifest))
     report.timings["extract"] = time.perf_counter() - t1
-    if local is not None:
-        report.timings.update({f"stage:{k}": v for k, v in sorted(local.timings.items())})
+    stage_times = getattr(getattr(executor, "extractor", None), "timings", {})  # serial runs only
+    report.timings.update({f"stage:{k}": v for k, v in sorted(stage_times.items())})
+    if not batch.lights and report.failed and (out / "documents.jsonl").exists():
+        report.kept_previous = True  # every document failed: earlier datasets are worth more than empty ones
+        return report
 
     # Reconciliation over the light copies: canonical entities, agreements, events.
     t2 = time.perf_counter()
-    docs = sorted(lights.values(), key=lambda d: (d.source, d.doc_id))
+    docs = sorted(batch.lights.values(), key=lambda d: (d.source, d.doc_id))
     corpus = reconcile(docs, resources, config.section("reconcile"))
     report.timings["reconcile"] = time.perf_counter() - t2
+    _pass2(out, config, report, cache, docs, batch, corpus, t0)
+    cache.save_manifest(batch.manifest)
+    return report
 
-    # Pass 2: stream every document back from the cache into the datasets.
+
+class _Pass1:
+    """Pass 1: extract (or reuse) every document, keeping light copies (ids and mentions, no text)."""
+
+    def __init__(self, report: RunReport, cache: DocCache, executor, options: RunOptions, tick) -> None:
+        self.report, self.cache, self.executor, self.options, self.tick = report, cache, executor, options, tick
+        self.lights: dict[str, Document] = {}
+        self.keys: dict[str, str] = {}  # doc_id -> cache key
+        self.duplicates: dict[str, list[str]] = defaultdict(list)  # doc_id -> other sources with the same content
+        self.manifest: dict[str, str] = {}
+        self.pending: list[tuple[Document, str]] = []
+
+    def fail(self, source: str, error: str, action: str = "skipped") -> None:
+        self.report.failed.append({"source": safe_id(source), "error": safe_id(error, 2000), "action": action})
+        if self.options.strict:
+            raise StrictFailure(f"{safe_id(source)}: {safe_id(error, 2000)}")
+
+    def add(self, item: Document | InputError, fingerprint: str) -> None:
+        if isinstance(item, InputError):
+            self.fail(item.source, item.problem, item.action)
+            return
+        if item.doc_id in self.keys:  # same content under two paths: one document, both sources recorded
+            self.duplicates[item.doc_id].append(item.source)
+            self.report.duplicates += 1
+            return
+        key = document_key(item, fingerprint)
+        previous = self.cache.previous.get(item.source)
+        self.manifest[item.source] = key
+        self.keys[item.doc_id] = key
+        cached = self.cache.get(key) if self.options.use_cache else None
+        if cached is not None:
+            self.report.cache.reused += 1
+            self.lights[item.doc_id] = light_copy(cached)
+            if self.tick:
+                self.tick()
+            return
+        if previous is None:
+            self.report.cache.new += 1
+        else:
+            self.report.cache.changed += 1
+        self.pending.append((item, key))
+        if len(self.pending) >= self.options.window:
+            self.flush()
+
+    def flush(self) -> None:
+        results = self.executor.map([d for d, _ in self.pending])
+        for (doc, key), (done, error) in zip(self.pending, results):
+            if done is None:
+                self.lights.pop(doc.doc_id, None)
+                self.fail(doc.source, error or "extraction failed")
+                continue
+            self.cache.put(key, done)
+            self.report.cache.extracted += 1
+            self.lights[doc.doc_id] = light_copy(done)
+            if self.tick:
+                self.tick()
+        self.pending.clear()
+
+
+def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, docs: list[Document], batch: _Pass1,
+           corpus, t0: float) -> None:
+    """Pass 2: stream every document back from the cache into the datasets, committed as one unit."""
     t3 = time.perf_counter()
     counts = Counts()
-    writer = DatasetWriter(out_dir)
+    writer = DatasetWriter(out)
     writer.remove_stale()
     try:
         for light in docs:
-            full = cache.get(keys[light.doc_id])
+            full = cache.get(batch.keys[light.doc_id])
             if full is None:  # the cache entry vanished mid-run: fail this document, keep the rest
-                report.failed.append({"source": light.source, "error": "cached result missing", "action": "skipped"})
+                report.failed.append({"source": safe_id(light.source), "error": "cached result missing", "action": "skipped"})
                 continue
             full.mentions, full.events = light.mentions, light.events
-            if duplicates.get(light.doc_id):
-                full.meta["duplicate_sources"] = [full.source, *duplicates[light.doc_id]]
-            report.notes.extend({"source": full.source, "note": n} for n in full.notes)
+            if batch.duplicates.get(light.doc_id):
+                full.meta["duplicate_sources"] = [full.source, *batch.duplicates[light.doc_id]]
+            report.notes.extend({"source": safe_id(full.source), "note": n} for n in full.notes)
             drec, mrecs, erecs = doc_records(full)
             writer.write("documents", drec)
             for r in mrecs:
@@ -191,8 +221,6 @@ def run(
         writer.commit()
     finally:
         writer.abort()
-    cache.save_manifest(manifest)
-    return report
 
 
 class Counts:
