@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EXTRAS ?= dev,dask,dvc
 
-.PHONY: setup setup-stanza run test evaluate errors package repro bench clean
+.PHONY: setup setup-stanza run test evaluate evaluate-dev evaluate-test errors package repro bench clean
 
 $(VENV)/.installed-$(EXTRAS): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,16 @@ test: setup
 	$(PY) -m pytest -q
 
 evaluate: run
-	$(PY) -m pipeline evaluate --gold corpus/gold --pred output --metrics metrics/sample.json --plots metrics/f1_sample.json --name sample
+	$(PY) -m pipeline evaluate --gold corpus/gold --pred output --metrics metrics/sample --detail metrics/sample_detail.json --plots metrics/f1_sample.svg --errors metrics/errors_sample.txt --name sample
+
+# The development set (tune on it) and the frozen test set (score it, never read it while writing rules).
+evaluate-dev: setup
+	$(PY) -m pipeline run corpus/dev --out output/dev --quiet
+	$(PY) -m pipeline evaluate --gold corpus/dev/gold --pred output/dev --metrics metrics/dev --detail metrics/dev_detail.json --plots metrics/f1_dev.svg --errors metrics/errors_dev.txt --name dev
+
+evaluate-test: setup
+	$(PY) -m pipeline run corpus/test --out output/test --quiet
+	$(PY) -m pipeline evaluate --gold corpus/test/gold --pred output/test --metrics metrics/test --detail metrics/test_detail.json --plots metrics/f1_test.svg --errors metrics/errors_test.txt --name test
 
 # Every miss, false alarm, boundary and value error of the sample run, with context, for reviewers.
 errors: run
