@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = 1
+from pipeline.datasets.schema import SCHEMA_VERSION  # noqa: E402  (the datasets contract; light module)
 
 __all__ = ["__version__", "SCHEMA_VERSION", "load"]
 

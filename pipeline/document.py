@@ -46,9 +46,6 @@ class Mention:
     lang: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict)  # type-specific extras (qualifier, kind, reason...)
 
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.start, self.end)
 
 
 @dataclass
@@ -83,7 +80,6 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    tokens: Any = None  # the spaCy Doc, when the tokenise stage ran; never serialised
     # word tokens of every sentence (pipeline.text.tokens.DocTokens), made once by the tokenise stage and read by
     # every later stage (pipeline.text.tokens.shared_tokens); never serialised
     words: Any = None

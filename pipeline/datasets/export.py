@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import jsonlines
 import orjson
 
+from pipeline.datasets.schema import MENTION_ATTRS, SCHEMA_VERSION
 from pipeline.document import Document, Event, Mention, short_hash
 
 DATASETS = ("documents", "mentions", "entities", "events", "agreements")
@@ -34,8 +35,14 @@ def event_id(doc_id: str, e: Event) -> str:
     return "ev-" + short_hash(doc_id, e.type, e.trigger.start, e.trigger.end)
 
 
+def versioned(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with the contract's version first: readers can check it before anything else."""
+    return {"schema_version": SCHEMA_VERSION, **record}
+
+
 def document_record(doc: Document) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "doc_id": doc.doc_id,
         "source": doc.source,
         "sources": sorted(doc.meta.get("duplicate_sources", [])) or [doc.source],
@@ -49,12 +56,9 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
-_MENTION_FIELDS = ("mention_id", "doc_id", "type", "text", "start", "end", "sentence", "lang", "value",
-                   "entity_id", "extractor", "confidence")
-
-
 def mention_record(doc: Document, m: Mention) -> dict[str, Any]:
     rec: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
         "mention_id": mention_id(doc.doc_id, m),
         "doc_id": doc.doc_id,
         "type": m.type,
@@ -68,8 +72,8 @@ def mention_record(doc: Document, m: Mention) -> dict[str, Any]:
         "extractor": m.extractor,
         "confidence": round(float(m.confidence), 4),
     }
-    for key in sorted(m.attrs):
-        if key not in _MENTION_FIELDS and not key.startswith("_"):
+    for key in MENTION_ATTRS.get(m.type, ()):  # documented fields only; other attrs are internal
+        if key in m.attrs:
             rec[key] = m.attrs[key]
     return rec
 
@@ -77,6 +81,7 @@ def mention_record(doc: Document, m: Mention) -> dict[str, Any]:
 def event_record(doc: Document, e: Event) -> dict[str, Any]:
     sent = doc.sentences[e.trigger.sentence] if 0 <= e.trigger.sentence < len(doc.sentences) else None
     rec = {
+        "schema_version": SCHEMA_VERSION,
         "event_id": event_id(doc.doc_id, e),
         "canonical_id": e.canonical_id,
         "doc_id": doc.doc_id,
@@ -93,9 +98,6 @@ def event_record(doc: Document, e: Event) -> dict[str, Any]:
         "lang": doc.lang,
         "confidence": round(float(e.confidence), 4),
     }
-    for key in sorted(e.attrs):
-        if key not in rec and not key.startswith("_"):
-            rec[key] = e.attrs[key]
     return rec
 
 

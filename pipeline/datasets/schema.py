@@ -8,11 +8,29 @@ _str_or_null = {"type": ["string", "null"]}
 _ids = {"type": "array", "items": {"type": "string"}}
 _names = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
 
+# The version of this contract; every dataset record carries it as `schema_version`. Bump it when a field is
+# removed or changes meaning (adding an optional field does not).
+SCHEMA_VERSION = 2
+
+# Type-specific mention fields that are part of the contract; anything else a stage keeps in `attrs` is
+# internal (for reconciliation) and never exported.
+MENTION_ATTRS: dict[str, tuple[str, ...]] = {
+    "DATE": ("granularity", "qualifier", "reason", "relative"),
+    "AGREEMENT": ("kind", "parties", "date", "period", "number", "symbol", "instrument", "anaphor", "antecedent",
+                  "unnamed"),
+    "LOC": ("country", "place_type"),
+    "ORG": (),
+    "EVENT": (),
+}
+
+_version = {"const": SCHEMA_VERSION}
+
 SCHEMAS: dict[str, dict[str, Any]] = {
     "documents": {
         "type": "object",
-        "required": ["doc_id", "source", "lang", "title", "published", "sha256", "chars", "text"],
+        "required": ["schema_version", "doc_id", "source", "lang", "title", "published", "sha256", "chars", "text"],
         "properties": {
+            "schema_version": _version,
             "doc_id": {"type": "string", "pattern": "^doc-[0-9a-f]{16}$"},
             "source": {"type": "string"},
             "sources": _ids,
@@ -27,9 +45,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "mentions": {
         "type": "object",
-        "required": ["mention_id", "doc_id", "type", "text", "start", "end", "sentence", "lang", "value",
+        "required": ["schema_version", "mention_id", "doc_id", "type", "text", "start", "end", "sentence", "lang", "value",
                      "entity_id", "extractor", "confidence"],
         "properties": {
+            "schema_version": _version,
             "mention_id": {"type": "string"},
             "doc_id": {"type": "string"},
             "type": {"enum": ["ORG", "DATE", "AGREEMENT", "EVENT", "LOC"]},
@@ -41,12 +60,16 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "entity_id": _str_or_null,
             "extractor": {"type": "string", "minLength": 1},
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "value": {},
+            **{key: {} for keys in MENTION_ATTRS.values() for key in keys},
         },
+        "additionalProperties": False,
     },
     "entities": {
         "type": "object",
-        "required": ["entity_id", "type", "name", "acronym", "names", "kb", "mention_count", "doc_ids"],
+        "required": ["schema_version", "entity_id", "type", "name", "acronym", "names", "kb", "mention_count", "doc_ids"],
         "properties": {
+            "schema_version": _version,
             "entity_id": {"type": "string"},
             "type": {"const": "ORG"},
             "name": {"type": "string"},
@@ -59,9 +82,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "events": {
         "type": "object",
-        "required": ["event_id", "doc_id", "type", "trigger", "date", "participants", "agreements", "location",
+        "required": ["schema_version", "event_id", "doc_id", "type", "trigger", "date", "participants", "agreements", "location",
                      "sentence", "evidence", "confidence", "status", "plover", "canonical_id"],
         "properties": {
+            "schema_version": _version,
             "type": {"enum": ["summit", "meeting", "conference", "dialogue", "workshop", "training", "signing",
                               "adoption", "establishment", "visit", "launch", "other"]},
             "status": {"enum": ["past", "planned"]},
@@ -73,8 +97,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "agreements": {
         "type": "object",
-        "required": ["agreement_id", "kind", "name", "names", "parties", "date", "period", "doc_ids", "mention_count"],
+        "required": ["schema_version", "agreement_id", "kind", "name", "names", "parties", "date", "period", "doc_ids", "mention_count"],
         "properties": {
+            "schema_version": _version,
             "agreement_id": {"type": "string"},
             "kind": {"type": "string"},
             "name": {"type": "string"},

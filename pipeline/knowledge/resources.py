@@ -29,9 +29,6 @@ class Resources:
     def path(self, rel: str) -> Path:
         return self.models_dir / rel
 
-    def exists(self, rel: str) -> bool:
-        return self.path(rel).exists()
-
     def yaml(self, rel: str, default: Any = None) -> Any:
         """Parsed YAML file under models/ (cached). ``default`` when the file does not exist."""
         if rel not in self._yaml:

@@ -26,6 +26,5 @@ class Extractor:
             t0 = time.perf_counter()
             doc = stage(doc)
             self.timings[stage.name] += time.perf_counter() - t0
-        doc.tokens = None  # spaCy Docs are not kept past the stages
-        doc.words = None  # nor the shared token lists
+        doc.words = None  # the shared token lists are not kept past the stages
         return doc

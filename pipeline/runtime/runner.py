@@ -16,14 +16,15 @@ from typing import Any, Callable
 
 import orjson
 
-from pipeline import SCHEMA_VERSION, __version__
+from pipeline import __version__
+from pipeline.datasets.schema import SCHEMA_VERSION
 from pipeline.runtime.executors import DaskExecutor, ProcessExecutor, SerialExecutor
 from pipeline.runtime.extractor import Extractor
 from pipeline.runtime.cache import CacheStats, DocCache, document_key, extraction_fingerprint, light_copy
 from pipeline.config import Config
 from pipeline.document import Document
 from pipeline.errors import InputError
-from pipeline.datasets.export import DatasetWriter, doc_records, recover
+from pipeline.datasets.export import DatasetWriter, doc_records, versioned, recover
 from pipeline.ingest import iter_documents, safe_id
 from pipeline.runtime.outdir import OutputLock, check_output_folder
 from pipeline.reconcile.corpus import reconcile
@@ -208,8 +209,8 @@ def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, docs: 
             for r in erecs:
                 writer.write("events", r)
             counts.add(drec, mrecs, erecs)
-        writer.write_all("entities", sorted(corpus.entities, key=lambda r: r["entity_id"]))
-        writer.write_all("agreements", sorted(corpus.agreements, key=lambda r: r["agreement_id"]))
+        writer.write_all("entities", [versioned(r) for r in sorted(corpus.entities, key=lambda r: r["entity_id"])])
+        writer.write_all("agreements", [versioned(r) for r in sorted(corpus.agreements, key=lambda r: r["agreement_id"])])
         for name in ("documents", "mentions", "events"):
             if f"{name}.jsonl" not in writer.writers:
                 writer.write_bytes(f"{name}.jsonl", b"")

@@ -164,3 +164,21 @@ def test_export_commit_replaces_every_file_and_leaves_no_bookkeeping(tmp_path):
     writer.abort()
     assert (out / "run.json").read_bytes() == b"{}\n"
     assert _leftovers(out) == []
+
+
+def test_internal_mention_attrs_never_reach_the_dataset_and_every_record_is_versioned():
+    from pipeline.datasets.export import doc_records
+    from pipeline.datasets.schema import SCHEMA_VERSION
+    from pipeline.document import Document, Mention
+
+    text = "The Shanghai Cooperation Organisation adopted the Astana Declaration."
+    doc = Document(source="sco.txt", text=text, lang="en")
+    org = Mention("ORG", 4, 37, text[4:37], "orgs:kb", entity_id="org:sco",
+                  attrs={"entity_name": "Shanghai Cooperation Organisation", "entity_acronym": "SCO"})
+    agr = Mention("AGREEMENT", 50, 68, text[50:68], "agreements:head", attrs={"kind": "declaration", "parties": [], "date": None,
+                                                          "period": None, "_span_key": "x"})
+    doc.mentions = [org, agr]
+    drec, (org_rec, agr_rec), _ = doc_records(doc)
+    assert drec["schema_version"] == org_rec["schema_version"] == agr_rec["schema_version"] == SCHEMA_VERSION
+    assert "entity_name" not in org_rec and "entity_acronym" not in org_rec
+    assert (agr_rec["kind"], "_span_key" in agr_rec) == ("declaration", False)
