@@ -3,9 +3,9 @@
 After the head the name takes: an organisation (a party in construct state or inside a complement), a
 place name ("إعلان طشقند"), adjectives (listed, or nisba adjectives ending in ي/ية that agree in
 definiteness), one definite noun in construct state after an indefinite head ("بيان الرئيس"), complements
-opened by a listed word ("بشأن/حول/بين ... و...", "المتعلق") with their definite nouns, a ل-complement
-("لقانون البحار") unless it governs another instrument ("لتنفيذ المذكرة"), and a bare period written as
-digits. It stops at punctuation, a listed stop word and anything else. Arabic names have nothing before the
+opened by a listed word or phrase ("بشأن/حول/بين ... و...", "المتعلق", "في مجال") with their definite nouns, a
+ل-complement ("لقانون البحار") unless it governs another instrument ("لتنفيذ المذكرة"), followed by its
+parties ("للتعاون بين ... و...") or its period, and a bare period written as digits. It stops at punctuation, a listed stop word and anything else. Arabic names have nothing before the
 head.
 """
 
@@ -23,8 +23,8 @@ class ArabicGrammar:
     def right(self, ctx: PhraseContext, head_end: int) -> int:
         s, toks, n = ctx.spec, ctx.toks, len(ctx.toks)
         end, k = toks[head_end][1], head_end + 1
-        state = {"definite": ctx.word(head_end).startswith("ال"), "construct": False, "complement": False,
-                 "party": False}
+        state = {"definite": _head_definite(ctx.word(head_end)), "construct": False, "complement": False,
+                 "party": False, "grown": False}
         while k < n:
             if PUNCT_STOP.search(ctx.gap(k)) or "\n" in ctx.gap(k):
                 break
@@ -44,6 +44,7 @@ class ArabicGrammar:
             if step is None:
                 break
             end, k = step
+            state["grown"] = True
         return end
 
     def left(self, ctx: PhraseContext, head_start: int) -> int:
@@ -54,6 +55,9 @@ class ArabicGrammar:
         s, toks, n = ctx.spec, ctx.toks, len(ctx.toks)
         w = ctx.word(k)
         bare = w[1:] if w[:1] == "و" and len(w) > 3 else w
+        if (state["grown"] or not state["definite"]) and (phrase_end := _complement_phrase(ctx, k)) is not None:
+            state["complement"] = True  # "اتفاقية تعاون في مجال الصحة": a topic complement of the name
+            return toks[phrase_end][1], phrase_end + 1
         if w in s["_stops"] or bare in s["_stops"]:
             return None
         if w in s["_adjectives"] or bare in s["_adjectives"] or _nisba(w, state["definite"], s):
@@ -63,6 +67,9 @@ class ArabicGrammar:
             return toks[k][1], k + 1
         if state["complement"] and bare.startswith("ال") and not ctx.is_head(k):
             return toks[k][1], k + 1
+        if state["complement"] and k + 1 < n and ctx.plain(k + 1) and _definite(ctx.word(k + 1)) \
+                and ctx.word(k + 1) not in s["_stops"] and not ctx.is_head(k + 1):
+            return toks[k][1], k + 1  # a construct chain inside the complement: "في مجالات حماية البيئة"
         if w.startswith("ل") and k + 1 <= n:
             return _lam_complement(ctx, k)
         if not state["definite"] and not state["construct"] and w.startswith("ال") and not ctx.is_head(k):
@@ -122,4 +129,23 @@ def _lam_complement(ctx: PhraseContext, k: int) -> tuple[int, int] | None:
         stop = date_ends_name(ctx, j, False)
         if stop is not None:
             end = stop
-    return end, n  # the name ends after a ل-complement
+    elif j < n and _year_range(ctx, j) and not PUNCT_STOP.search(ctx.gap(j)):
+        end = toks[j + 1][1]  # "الإطار الاستراتيجي للتعاون العربي 2023-2027": the bare period
+    elif j < n and ctx.word(j) in s["_complements"] and not PUNCT_STOP.search(ctx.gap(j)):
+        return end, j  # "الخطة الخمسية للتعاون بين المنظمة والبنك": the parties follow
+    return end, n  # otherwise the name ends after a ل-complement
+
+
+def _complement_phrase(ctx: PhraseContext, k: int) -> int | None:
+    """Index of the last token of a listed complement phrase starting at token k ("في مجال"), else None."""
+    for phrase in ctx.spec["_complement_phrases"]:
+        last = k + len(phrase) - 1
+        if last < len(ctx.toks) and all(ctx.word(k + i) == w for i, w in enumerate(phrase)) \
+                and all(not PUNCT_STOP.search(ctx.gap(k + i)) for i in range(1, len(phrase))):
+            return last
+    return None
+
+
+def _head_definite(w: str) -> bool:
+    """The head carries the article, after any proclitics: "الإطار", "والبرنامج", "بالاتفاقية", "للخطة"."""
+    return bool(re.match(r"^(?:[وف]?[بلك]?ال|[وف]?لل)", w))

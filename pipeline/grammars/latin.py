@@ -6,6 +6,17 @@ case (``lowercase_complements: true``, French) also take lower-case words after 
 the head ("accord général de coopération"). It stops at punctuation, a stop word (verbs, weekdays), a date
 that is not the name's period, and at "and the <head>" (the next instrument). Left of the head it takes
 capitalised words, years, "X and Y" between capitalised words and a possessive ("Chairman's Statement").
+
+Where a name ends, whatever the genre (each rule reads word classes listed in the language's data):
+- a venue: a venue preposition before a place ("signed the Memorandum in Nairobi", "Vision 2050 à Abuja");
+- a recipient: a recipient preposition before an organisation ("presented the Strategy to the Assembly");
+- a preposition that needs a determiner followed by a bare word: an infinitive or clause ("pour renforcer",
+  "entre en vigueur");
+- after a coordinator, a preposition of another family than the name's own ("la Charte des Nations unies et
+  au droit international": the clause coordinates, not the name);
+- a lower-case word right after the name that is a verb (its object's article follows: "reste une", "couvre
+  la") or a participle opening a reduced relative ("publiée à l'issue", "intitulée «"); a participle that
+  takes a de-complement stays ("Traité révisé de la CEDEAO").
 """
 
 from __future__ import annotations
@@ -30,16 +41,16 @@ class LatinGrammar:
                 else:
                     break
             k = _skip_connectors(ctx, j, state)
-            if k is None or k >= n:
+            if k is None or k >= n or (k > j and _leaves_name(ctx, j, k)):
                 break
             if k in ctx.dates:
                 stop = date_ends_name(ctx, k, state["cue"], direct=k == j)
                 return stop if stop is not None else end
-            if k in ctx.orgs:
+            if k in ctx.orgs and not any(i in ctx.dates for i in range(k, ctx.orgs[k].end_i + 1)):
                 end, j = ctx.orgs[k].end, ctx.orgs[k].end_i + 1
                 continue
             lower_ok = (state["prep"] or k == j) and not state["closed"]
-            if ctx.word(k) in s["_stops"] or not _content(ctx, k, lower_ok):
+            if ctx.word(k) in s["_stops"] or not _content(ctx, k, lower_ok) or (k == j and _clause_word(ctx, k)):
                 break
             end, j = ctx.toks[k][1], k + 1
         return end
@@ -53,8 +64,8 @@ class LatinGrammar:
             k, raw = a - 1, toks[a - 1][2]
             if not ctx.plain(a) or raw.casefold() in articles:
                 break
-            if raw[:1].isupper() or raw.isdigit():
-                a = k
+            if raw[:1].isupper() or (raw.isdigit() and len(raw) == 4):
+                a = k  # a capitalised modifier or a year ("2030 Agenda"), not a heading number ("1 Cadre")
             elif raw.casefold() in joiners and k > 0 and ctx.plain(k) and toks[k - 1][2][:1].isupper() \
                     and toks[k - 1][2].casefold() not in articles:
                 a = k - 1  # "Antigua and Barbuda Agenda"
@@ -74,10 +85,17 @@ def _skip_connectors(ctx: PhraseContext, j: int, state: dict) -> int | None:
                 nxt += 1
             if not state["prep"] or (nxt < n and ctx.is_head(nxt)):
                 return None  # "Vision 2025 and the UN", "... and the Declaration on ...": two things
+        if w in s["_preps"]:
+            family = s["_families"].get(w, w)
+            if k > j and ctx.word(k - 1) in s["_coordinators"] and family != state.get("family"):
+                return None  # "des Nations unies et au droit international": the clause coordinates
+            state["family"] = family
         state["prep"] = state["prep"] or w in s["_preps"]
         state["cue"] = w in s["_period_cues"]
         if k > j and ctx.word(k - 1) in s["_coordinators"]:
             state["closed"] = True  # "et le suivi": after "and" + article only capitalised words go on
+        elif w in s["_preps"] and k > j:
+            state["closed"] = False  # a new complement after the parties: "entre A et B relatif à ..."
         k += 1
     if k < n and k > j and not ctx.plain(k):
         return None
@@ -102,3 +120,46 @@ def _parenthesised_period(ctx: PhraseContext, j: int) -> int | None:
     if "/" in str(d.value or "") and rest[:1] == ")":
         return d.end + 1
     return None
+
+
+def _leaves_name(ctx: PhraseContext, j: int, k: int) -> bool:
+    """Connectors j..k-1 then token k: does this complement leave the name (venue, recipient, infinitive)?"""
+    s = ctx.spec
+    first = ctx.word(j)
+    if k in ctx.places and any(ctx.word(i) in s["_venue"] for i in range(j, k)):
+        return True  # "in Nairobi", "à Abuja": where it was signed, not what it is called
+    if first in s["_recipient"] and (k in ctx.orgs or (k > j + 1 and not _names_instrument(ctx, k))):
+        return True  # "to the General Assembly", "au Conseil de sécurité": who received it, unless an
+        # instrument follows ("Protocol to the African Charter")
+    for i in range(j, k):  # "pour renforcer", "entre en vigueur": an infinitive or a verb, not a complement
+        if ctx.word(i) in s["_needs_det"]:
+            raw, w = ctx.toks[i + 1][2], ctx.word(i + 1)
+            if raw[:1].islower() and w not in s["_articles"] and w not in s["_quantifiers"] and i + 1 not in ctx.orgs:
+                return True
+    return False
+
+
+def _clause_word(ctx: PhraseContext, k: int) -> bool:
+    """A lower-case word right after the name that starts a clause: a verb before its object's determiner
+    ("reste une référence") or a participle not followed by a de-complement ("publiée à l'issue")."""
+    s, n = ctx.spec, len(ctx.toks)
+    raw = ctx.toks[k][2]
+    if not raw[:1].islower():
+        return False
+    nxt = ctx.word(k + 1) if k + 1 < n and ctx.plain(k + 1) else None
+    if nxt is not None and nxt in s["_verb_objects"]:
+        return True
+    w = ctx.word(k)
+    if s["_participle"] and w.endswith(s["_participle"]) and not w.endswith(s["_noun_suffixes"]):
+        return nxt is None or s["_families"].get(nxt, nxt) != "de"
+    return False
+
+
+def _names_instrument(ctx: PhraseContext, k: int, limit: int = 6) -> bool:
+    """Do the capitalised words from token k name an instrument (a head among them)?"""
+    for i in range(k, min(len(ctx.toks), k + limit)):
+        if not ctx.toks[i][2][:1].isupper():
+            return False
+        if ctx.is_head(i):
+            return True
+    return False

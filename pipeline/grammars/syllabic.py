@@ -5,6 +5,11 @@ After the head the name takes every word up to punctuation, a stop word or phras
 year/range is kept), or "và" that starts another instrument or leaves the name: after "và" the name goes on
 only with a capitalised word or organisation, or with a lower-case word when the words before were lower
 case too ("hòa bình và thịnh vượng"). A comma continues only a coordinated list. At most ``max_tokens``.
+
+Words are syllables, so a stop syllable inside a listed compound ("tự do") is no stop. After an organisation
+the name goes on only with a connector (về, giữa, của, vì, cho), a coordinator, a capitalised word or its
+period: a lower-case word there starts the predicate ("Nghị quyết 76/123 của Đại hội đồng kêu gọi ...").
+A venue preposition (tại, ở) ends the name unless an organisation follows ("quan sát viên tại Liên Hợp Quốc").
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pipeline.grammars import PUNCT_STOP, PhraseContext, date_ends_name, grammar
 class SyllabicGrammar:
     def right(self, ctx: PhraseContext, head_end: int) -> int:
         s, toks, n = ctx.spec, ctx.toks, len(ctx.toks)
-        end, k, cue = toks[head_end][1], head_end + 1, False
+        end, k, cue, after_org = toks[head_end][1], head_end + 1, False, False
         limit = min(n, head_end + 1 + int(s.get("max_tokens", 30)))
         while k < limit:
             gap = ctx.gap(k)
@@ -24,16 +29,24 @@ class SyllabicGrammar:
                     ctx, k, s["_coordinators"], lambda j: ctx.word(j) not in s["_stops"]))):
                 break
             if k in ctx.orgs:
-                end, k = ctx.orgs[k].end, ctx.orgs[k].end_i + 1
+                end, k, after_org = ctx.orgs[k].end, ctx.orgs[k].end_i + 1, True
                 continue
             if k in ctx.dates:
                 stop = date_ends_name(ctx, k, cue)
                 return stop if stop is not None else end
             w = ctx.word(k)
-            if w in s["_stops"] or _stop_phrase(ctx, k):
+            if (w in s["_stops"] and not _in_compound(ctx, k)) or _stop_phrase(ctx, k):
                 break
-            if w in s["_coordinators"] and not self._coordination_continues(ctx, k):
+            if w in s["_venue"] and k + 1 not in ctx.orgs and (k + 1 in ctx.places or not _region(ctx, k + 1)):
                 break
+            if after_org and not _goes_on_after_org(ctx, k):
+                break
+            after_org = False
+            if w in s["_coordinators"]:
+                if not self._coordination_continues(ctx, k):
+                    break
+                k += 1  # the name ends at "và" only with what follows it
+                continue
             if w in s["_period_cue_words"] and _cue_before_date(ctx, k):
                 cue = True
                 k += 1
@@ -64,3 +77,20 @@ def _stop_phrase(ctx: PhraseContext, k: int) -> bool:
 def _cue_before_date(ctx: PhraseContext, k: int) -> bool:
     """"giai đoạn 2023-2025", "đến năm 2030": a period cue whose date follows within two tokens."""
     return any(j in ctx.dates for j in range(k + 1, min(len(ctx.toks), k + 3)))
+
+
+def _in_compound(ctx: PhraseContext, k: int) -> bool:
+    """Syllable k with the one before forms a listed word ("tự do" = free: "do" is then no stop)."""
+    return k > 0 and f"{ctx.word(k - 1)} {ctx.word(k)}" in ctx.spec["_compounds"]
+
+
+def _goes_on_after_org(ctx: PhraseContext, k: int) -> bool:
+    s, raw, w = ctx.spec, ctx.toks[k][2], ctx.word(k)
+    return raw[:1].isupper() or raw[:1].isdigit() or w in s["_connectors"] or w in s["_coordinators"] \
+        or w in s["_period_cue_words"] or not ctx.plain(k) and ctx.gap(k).strip() in ("-", "–") \
+        or (w in s["_venue"] and k + 1 in ctx.orgs)
+
+
+def _region(ctx: PhraseContext, k: int) -> bool:
+    """Token k starts a region the instrument covers ("ở châu Á - Thái Bình Dương"), not a venue."""
+    return k < len(ctx.toks) and ctx.word(k) in ctx.spec["_regions"]

@@ -34,7 +34,9 @@ SLASH = r"\s*/\s*"
 SYMBOL = (rf"(?:[ASE]{SLASH}RES{SLASH}{D}{{1,4}}(?:{SLASH}{D}{{1,4}})?"
           rf"|[ASE]{SLASH}{D}{{1,4}}{SLASH}(?:L\.\s*)?{D}{{1,4}}(?:/(?:Add|Rev|Corr)\.{D}+)?"
           rf"|Res{SLASH}{D}{{1,4}}{SLASH}{D}{{1,4}})(?:\s*\({D}{{4}}\))?")
-NUMBER = rf"(?:{D}{{1,4}}{SLASH}{D}{{1,4}}|{D}{{3,4}}(?:\s*\({D}{{4}}\))?)"
+# the session after a number, in Roman numerals or "د-29": "résolution 3346 (XXIX)", "قرارها 3348 (د-29)"
+SESSION = rf"(?:\s*\((?:[IVXLC]{{1,7}}|\w{{1,2}}-{D}{{1,3}})\))?"
+NUMBER = rf"(?:{D}{{1,4}}{SLASH}{D}{{1,4}}|{D}{{3,4}}(?:\s*\({D}{{4}}\))?){SESSION}"
 BARE_SYMBOL = re.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
 PERIOD_IN_NAME = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\b")
 ACRONYM_DEF = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,}s?)(?:\s+\d{4})?\s*\)")
@@ -55,6 +57,7 @@ class LanguageData:
     grammar: Grammar
     worded: re.Pattern | None
     listed: re.Pattern | None
+    number_after: re.Pattern | None = None  # a resolution number right after a name ("... 2334 (2016)")
 
 
 @dataclass
@@ -81,8 +84,15 @@ def compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LanguageData
     for key, name in (("connectors", "_connectors"), ("coordinators", "_coordinators"), ("stop_words", "_stops"),
                       ("adjectives", "_adjectives"), ("complement_words", "_complements"), ("articles", "_articles"),
                       ("coordination_after", "_preps"), ("period_cues", "_period_cues"), ("lam_stops", "_lam_stops"),
-                      ("specific_cues", "_cues"), ("determiners", "_determiners")):
+                      ("specific_cues", "_cues"), ("determiners", "_determiners"), ("venue_preps", "_venue"),
+                      ("recipient_preps", "_recipient"), ("needs_determiner", "_needs_det"),
+                      ("quantifiers", "_quantifiers"), ("verb_objects", "_verb_objects"), ("region_words", "_regions")):
         c[name] = _fold_set(spec.get(key), arabic)
+    c["_families"] = {fold_token(k, arabic): fold_token(v, arabic) for k, v in (spec.get("prep_families") or {}).items()}
+    c["_compounds"] = {" ".join(fold_token(t, arabic) for t in TOKEN.findall(w)) for w in spec.get("compounds", [])}
+    c["_complement_phrases"] = [tuple(fold_token(t, arabic) for t in TOKEN.findall(w)) for w in spec.get("complement_phrases", [])]
+    c["_participle"] = tuple(spec.get("participle_suffixes", ()))
+    c["_noun_suffixes"] = tuple(spec.get("noun_suffixes", ()))
     c["_articles_folded"] = c["_articles"]
     c["_period_cue_words"] = {fold_token(t, arabic) for p in spec.get("period_cues", []) for t in TOKEN.findall(p)}
     c["_stop_phrases"] = [w.casefold() for w in spec.get("stop_words", []) if " " in w]
@@ -93,7 +103,9 @@ def compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LanguageData
         cues = "|".join(re.escape(w) for w in spec.get("list_date_cues", [])) or "(?!)"
         ands = "|".join(re.escape(w) for w in spec.get("list_words", [])) or "(?!)"
         listed = re.compile(rf"(?:\s+(?:{cues})\s+[^,;()\n،؛]{{1,40}}?)?(?:\s*[,،]\s*(?:(?:{ands})\s*)?|\s+(?:{ands})\s*)(?P<body>{SYMBOL}|{D}{{1,4}}{SLASH}{D}{{1,4}})(?![\w/])")
-    return LanguageData(c, heads, lower_heads, grammar_for(spec), worded, listed)
+    words = "|".join(re.escape(w) for w in spec.get("number_words", [])) or "(?!)"
+    number_after = re.compile(rf"[ \t]*(?:(?:{words})[ \t]*)?(?P<sym>{SYMBOL}|{NUMBER})(?![\w/])")
+    return LanguageData(c, heads, lower_heads, grammar_for(spec), worded, listed, number_after)
 
 
 def load_agreement_resources(resources: Resources) -> AgreementResources:
@@ -204,8 +216,9 @@ class AgreementStage:
                 start_i = data.grammar.left(ctx, i) if not lower else i
                 end = data.grammar.right(ctx, head_end)
                 start = toks[start_i][0] if start_i != i else s + strip
-                out.append(Span(start, end, kinds[0], "head", lower=lower, head_words=head_end - i + 1,
-                                head_only=(end == toks[head_end][1] and start_i == i)))
+                span = Span(start, end, kinds[0], "head", lower=lower, head_words=head_end - i + 1,
+                            head_only=(end == toks[head_end][1] and start_i == i))
+                out.append(_numbered(ctx.text, span, data) if kinds[0] == "resolution" else span)
                 break
         return out
 
@@ -355,10 +368,22 @@ def _idiom(ctx: PhraseContext, i: int, first: str, spec: dict) -> bool:
     return bool(words) and i > 0 and ctx.word(i - 1) in words
 
 
+def _numbered(text: str, sp: Span, data: LanguageData) -> Span:
+    """A resolution whose number follows its issuer: "قرار مجلس الأمن 2334 (2016)", "Council Resolution 1325"."""
+    m = data.number_after.match(text, sp.end) if data.number_after else None
+    if m is None:
+        return sp
+    num = _symbol_span(sp.start, m.end(), m.group("sym"))
+    return Span(sp.start, m.end(), sp.kind, "head", number=num.number, symbol=num.symbol, head_words=sp.head_words)
+
+
 def _symbol_span(start: int, end: int, sym: str) -> Span:
     s = re.sub(r"\s+", "", sym.translate(DIGITS))
     year = re.search(r"\((\d{4})\)$", s)
     core = s[: year.start()] if year else s
+    session = re.search(r"\((?:[IVXLC]+|\w{1,2}-\d+)\)$", core)
+    if session:  # "3346 (XXIX)", "3348 (د-29)": a General Assembly resolution of the old numbering
+        return Span(start, end, "resolution", "symbol", number="GA/" + core[: session.start()].split("/")[-1])
     if m := re.fullmatch(r"(?:A/RES/|Res/)?(\d+/\d+)", core):
         return Span(start, end, "resolution", "symbol", number=m.group(1))
     if m := re.fullmatch(r"S/RES/(\d+)|(\d{3,4})", core):

@@ -223,3 +223,132 @@ def test_resolution_in_two_written_forms_is_one_agreement(ex, resources):
     vi = _doc(ex, "Chương trình được Đại hội đồng thông qua tại nghị quyết 70/1.", "vi", "b.txt")
     reconcile([en, vi], resources)
     assert en.mentions_of("AGREEMENT")[0].entity_id == vi.mentions_of("AGREEMENT")[0].entity_id
+
+
+# -- where a name ends: venues, recipients, clauses (written grammar per script family) ----------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The two organisations signed the Memorandum of Understanding in Nairobi on 3 May 2022.", ["Memorandum of Understanding"]),
+    ("fr", "L'OIF et l'UNESCO ont signé un accord de coopération à Paris le 5 mars 2021.", ["accord de coopération"]),
+    ("fr", "La CEDEAO a adopté sa Vision 2050 à Abuja en juin 2021.", ["Vision 2050"]),
+    ("vi", "Hai bên đã ký Bản ghi nhớ về hợp tác y tế tại Hà Nội ngày 5/3/2022.", ["Bản ghi nhớ về hợp tác y tế"]),
+])
+def test_venue_after_the_name_is_not_part_of_it(ex, lang, text, expected):
+    assert _texts(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Lomé Charter on Maritime Security and Safety and Development in Africa was adopted by the AU in 2016.",
+     ["Lomé Charter on Maritime Security and Safety and Development in Africa"]),
+    ("vi", "Các nước đã ký Hiệp định khung về thương mại phi giấy tờ ở châu Á - Thái Bình Dương năm 2016.",
+     ["Hiệp định khung về thương mại phi giấy tờ ở châu Á - Thái Bình Dương"]),
+])
+def test_region_the_instrument_covers_stays_in_the_name(ex, lang, text, expected):
+    assert _texts(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The UN presented the Cooperation Framework to the Government of Ghana on Monday.", ["Cooperation Framework"]),
+    ("fr", "Le Secrétaire général a présenté la Stratégie régionale au Conseil de sécurité.", ["Stratégie régionale"]),
+])
+def test_recipient_after_the_name_is_not_part_of_it(ex, lang, text, expected):
+    assert _texts(_doc(ex, text, lang)) == expected
+
+
+def test_english_protocol_to_an_instrument_keeps_the_instrument(ex):
+    doc = _doc(ex, "Ministers urged ratification of the Protocol to the African Charter on the Rights of Older Persons.", "en")
+    assert _texts(doc) == ["Protocol to the African Charter on the Rights of Older Persons"]
+
+
+def test_french_infinitive_after_pour_ends_the_name(ex):
+    doc = _doc(ex, "La CEEAC a adopté la Déclaration de Libreville pour renforcer la paix en Afrique centrale.", "fr")
+    assert _texts(doc) == ["Déclaration de Libreville"]
+
+
+def test_french_verb_before_its_object_ends_the_name(ex):
+    doc = _doc(ex, "La Déclaration de Paris sur l'efficacité de l'aide au développement reste une référence.", "fr")
+    assert _texts(doc) == ["Déclaration de Paris sur l'efficacité de l'aide au développement"]
+
+
+def test_french_participle_opens_a_relative_unless_a_de_complement_follows(ex):
+    published = _doc(ex, "La Déclaration commune publiée à l'issue du sommet appelle au dialogue.", "fr")
+    revised = _doc(ex, "Conformément au Traité révisé de la CEDEAO de 1993, la Commission a saisi le Conseil.", "fr")
+    assert (_texts(published), _texts(revised)) == (["Déclaration commune"], ["Traité révisé de la CEDEAO de 1993"])
+
+
+def test_french_clause_coordination_with_another_preposition_leaves_the_name(ex):
+    doc = _doc(ex, "Les ministres restent attachés à la Déclaration de Kigali sur la paix et au dialogue régional.", "fr")
+    assert _texts(doc) == ["Déclaration de Kigali sur la paix"]
+
+
+def test_french_complement_after_the_parties_stays_in_the_name(ex):
+    doc = _doc(ex, "Le protocole d'accord entre la CEDEAO et l'OMS relatif à la santé maternelle a été signé à Abuja.", "fr")
+    assert _texts(doc) == ["protocole d'accord entre la CEDEAO et l'OMS relatif à la santé maternelle"]
+
+
+def test_french_verb_entre_is_no_party_preposition(ex):
+    doc = _doc(ex, "Un protocole d'accord a été signé en 2020. Le Protocole entre en vigueur à la date de sa signature.", "fr")
+    assert _texts(doc)[-1] == "Protocole"
+
+
+def test_vietnamese_predicate_after_an_organisation_ends_the_name(ex):
+    doc = _doc(ex, "Nghị quyết 76/123 của Đại hội đồng Liên Hợp Quốc kêu gọi tăng cường hợp tác.", "vi")
+    assert _texts(doc) == ["Nghị quyết 76/123 của Đại hội đồng Liên Hợp Quốc"]
+
+
+def test_vietnamese_stop_syllable_inside_a_compound_is_no_stop(ex):
+    doc = _doc(ex, "Hiệp định Thương mại tự do ASEAN - Australia - New Zealand được nâng cấp năm 2023.", "vi")
+    assert _texts(doc) == ["Hiệp định Thương mại tự do ASEAN - Australia - New Zealand"]
+
+
+def test_vietnamese_va_before_a_verb_is_not_in_the_name(ex):
+    doc = _doc(ex, "Hội nghị thông qua Tuyên bố chung về hợp tác biển và nhất trí tăng cường phối hợp.", "vi")
+    assert _texts(doc) == ["Tuyên bố chung về hợp tác biển"]
+
+
+def test_arabic_topic_complement_phrase_with_construct_chain(ex):
+    doc = _doc(ex, "ووقع الجانبان بروتوكول تعاون في مجالي التعليم والثقافة يوم الاثنين.", "ar")
+    assert _texts(doc) == ["بروتوكول تعاون في مجالي التعليم والثقافة"]
+
+
+def test_arabic_lam_complement_then_parties_or_bare_period(ex):
+    parties = _doc(ex, "وناقش الطرفان الخطة الخمسية للتعاون بين منظمة التعاون الإسلامي والبنك الإسلامي للتنمية.", "ar")
+    period = _doc(ex, "وأقر المجلس الوزاري الإطار الاستراتيجي للتعاون العربي الأفريقي 2023-2027 خلال دورته.", "ar")
+    assert _texts(parties) == ["الخطة الخمسية للتعاون بين منظمة التعاون الإسلامي والبنك الإسلامي للتنمية"]
+    assert _texts(period) == ["الإطار الاستراتيجي للتعاون العربي الأفريقي 2023-2027"]
+
+
+def test_arabic_participle_ends_the_name(ex):
+    doc = _doc(ex, "وأشاد المشاركون بإعلان الدوحة بشأن الأمن الغذائي العربي الصادر عن القمة العربية.", "ar")
+    assert _texts(doc) == ["إعلان الدوحة بشأن الأمن الغذائي العربي"]
+
+
+def test_arabic_definite_head_with_proclitic_takes_no_adverbial_complement(ex):
+    doc = _doc(ex, "ويتعاون البنك والبرنامج في مجالات الأمن الغذائي والتغذية.", "ar")
+    assert _texts(doc) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "وأشار إلى قرار مجلس الأمن 2334 (2016) بشأن الاستيطان.", ("قرار مجلس الأمن 2334 (2016)", "S/2334")),
+    ("en", "The Council recalled Security Council Resolution 1325 on women, peace and security.", ("Security Council Resolution 1325", "S/1325")),
+])
+def test_resolution_number_after_its_issuer_is_in_the_name(ex, lang, text, expected):
+    [m] = _doc(ex, text, lang).mentions_of("AGREEMENT")
+    assert (m.text, m.attrs["number"]) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Rappelant sa résolution 3346 (XXIX) du 17 décembre 1974, l'Assemblée a pris note.", ("résolution 3346 (XXIX)", "GA/3346")),
+    ("ar", "وإذ تشير إلى قرارها 3348 (د-29) المؤرخ 17 كانون الأول/ديسمبر 1974.", ("قرارها 3348 (د-29)", "GA/3348")),
+])
+def test_session_after_a_resolution_number_is_in_its_span_not_its_number(ex, lang, text, expected):
+    m = _doc(ex, text, lang).mentions_of("AGREEMENT")[0]
+    assert (m.text, m.attrs["number"]) == expected
+
+
+def test_heading_number_before_a_head_is_not_in_the_name(ex):
+    assert _texts(_doc(ex, "1 Cadre institutionnel\nLe Cadre institutionnel de l'Autorité a été révisé en 2023.", "fr"))[:1] != ["1 Cadre institutionnel"]
+
+
+def test_arabic_participle_of_convening_ends_the_name(ex):
+    doc = _doc(ex, "وشارك الوفد في مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد المنعقد في الدوحة.", "ar")
+    assert "اتفاقية الأمم المتحدة لمكافحة الفساد" in _texts(doc)
