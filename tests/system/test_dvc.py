@@ -120,4 +120,4 @@ def test_dvc_metrics_show_fits_120_columns_and_plots_render_offline(tmp_path):
     html = (tmp_path / "plots" / "index.html").read_text(encoding="utf-8")
     assert "<script" not in html and html.count("<img") == len(declared)
     images = sorted(p.name for p in (tmp_path / "plots" / "static").iterdir())
-    assert images == ["workspace_metrics_f1_dev.svg", "workspace_metrics_f1_sample.svg"]
+    assert images == sorted(f"workspace_metrics_f1_{name.split('_', 1)[1]}.svg" for name in declared)
