@@ -8,6 +8,7 @@ stripped from the first token, so a mention's offsets cover the name only. Acron
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from pipeline.text.normalise import ArabicFolder, fold_latin, is_arabic
 # What may stand between two words of a capitalised name: spaces, hyphens, apostrophes, "&" (not a comma,
 # not a line break: "the Islamic Development Bank, the League of Arab States" is two names).
 NAME_GAP = re.compile(r"^[ \t\u00a0\-–'’&]*$")
+VENUE = "orgs:venue"  # a building named like a body: blocks the names inside it, never a mention
+ROMAN = re.compile(r"^[IVXLCDM]+$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?$")
 
 
@@ -43,12 +46,22 @@ class OrgParams:
 
 @dataclass
 class _AnaphorSpec:
-    """Arabic-script grammars give folded anaphors (article + head -> head); the others articles and heads."""
+    """Arabic-script grammars give folded anaphors (article + head -> head); the others articles, head phrases
+    (folded token tuples, longest first) and where a head written without an article may refer back."""
 
     anaphors: dict[str, str] | None = None
     articles: set[str] = field(default_factory=set)
     heads: set[str] | None = None
     connectors: set[str] | None = None
+    phrases: tuple[tuple[str, ...], ...] = ()
+    bare: str = "none"  # none | anywhere | not_first (models/<lang>/org_matching.yaml: bare_anaphors)
+    not_name: set[str] = field(default_factory=set)
+    stop: set[str] = field(default_factory=set)  # Arabic stop words (some start with the article: "التي")
+    feminine: str = ""  # grammar.yaml feminine_suffix: a definite adjective agrees with its head in gender
+    # words that end a name (org_heads.yaml stop_words, org_matching.yaml stop_verbs): where a language has them, a
+    # bare head must be followed by one, or by punctuation ("của Chương trình, ..."; "Chương trình khung hợp
+    # tác ..." is the first word of a programme's name)
+    enders: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,7 @@ class OrgMatcher:
     organ_spans: dict[str, tuple[set, set]] = field(default_factory=dict)
     grammars: dict[str, Grammar] = field(default_factory=dict)  # models/<lang>/grammar.yaml
     any_heads: frozenset = frozenset()  # folded single-word org heads of every language (pages mix languages)
+    head_phrases: frozenset = frozenset()  # folded head phrases (tuples) of every language
 
     def __post_init__(self) -> None:
         for (where, words), parents in self.organs.items():
@@ -121,8 +135,9 @@ class OrgMatcher:
                                         key=lambda k: -len(k))
                 heads[lang] = spec
             any_heads = frozenset(h[0] for spec in heads.values() for h in spec["_heads"])
+            phrases = frozenset(h for spec in heads.values() for h in spec["_heads"])
             return cls(names, acronyms, short, set(), arabic, heads, matching, _learn_organs(kb, arabic, articles),
-                       grammars=grammars, any_heads=any_heads)
+                       grammars=grammars, any_heads=any_heads, head_phrases=phrases)
 
         return resources.memo(("orgs", "matcher"), make)
 
@@ -186,7 +201,7 @@ class OrgStage:
             cands += self._acronym_long_forms(text, sent.start, sent.end, doc.lang)
             if self.params.head_detector:
                 cands += self._kb_wins(view, cands, self._head_candidates(text, toks, doc.lang))
-            chosen.extend(_resolve(cands))
+            chosen.extend(c for c in _resolve(cands) if c.extractor != VENUE)
         chosen.sort(key=lambda c: c.start)
         chosen = self._acronyms_in_text(text, doc, chosen)
         # a head anaphor ("المنظمة", "the Forum") refers to the most recent organisation with that head, which
@@ -195,6 +210,8 @@ class OrgStage:
         chosen = self._short_forms(text, doc, chosen)
         chosen = self._organs(text, doc, chosen)
         chosen = self._organ_compositions(text, doc, chosen)
+        # an organ just composed ("مجلس وزراء منظمة ...") is the antecedent of later head anaphors ("المجلس")
+        chosen = self._head_anaphors(text, doc, chosen)
         # an unknown organisation's acronym defined in this document goes on every mention of it, so that
         # reconcile can link the acronym used alone in another document (reconcile.build_entities)
         defined = {}
@@ -338,6 +355,7 @@ class OrgStage:
         gap = lambda x, y: not text[x[1] : y[0]].strip(" -–")  # noqa: E731  (a comma or a quote ends the name)
         verbs = {tuple(v.split()) for v in self.m.matching.get(spec.get("_lang", ""), {}).get("stop_verbs", [])}
         verb_firsts = {v[0] for v in verbs}
+        venues = {tuple(v.casefold().split()) for v in spec.get("venue_words", [])}
         out = []
         n = len(toks)
         low = [t[2].casefold() for t in toks]  # noqa: E741
@@ -353,6 +371,9 @@ class OrgStage:
                 j = i + len(head)
                 if j >= n or not _cap(toks[j][2]) or not _gap(text, toks[j - 1], toks[j]):
                     continue
+                # "Trung tâm Hội nghị quốc gia" is a building where meetings are held: read to its end, then kept
+                # only to block the names inside it ("Trung tâm Hội nghị Liên Hợp Quốc"), never emitted
+                venue = any(tuple(low[j : j + len(v)]) == v for v in venues)
                 b = j
                 k = j + 1
                 while k < n and k - i < max_len and gap(toks[k - 1], toks[k]):
@@ -365,8 +386,8 @@ class OrgStage:
                     b = k
                     k += 1
                 phrase = text[toks[i][0] : toks[b][1]]
-                out.append(Candidate(toks[i][0], toks[b][1], ENTITY_PREFIX + "x-" + slug(phrase), "orgs:heads", 0.65,
-                                     (("entity_name", phrase),)))
+                out.append(Candidate(toks[i][0], toks[b][1], ENTITY_PREFIX + "x-" + slug(phrase),
+                                     VENUE if venue else "orgs:heads", 0.65, (("entity_name", phrase),)))
                 break
         return out
 
@@ -374,7 +395,10 @@ class OrgStage:
         fold = lambda x: self.m.arabic.fold(x)  # noqa: E731
         if "_nisba" not in spec:  # folded once per process, not per sentence
             spec["_single_heads"] = {h[0] for h in spec["_heads"] if len(h) == 1}
-            spec["_nisba"] = {fold(w) for w in spec.get("nisba", [])}
+            fem = self.grammar(spec.get("_lang")).feminine_suffix
+            # nisba adjectives are listed feminine; the masculine drops the ending ("الدولية" -> "الدولي")
+            spec["_nisba"] = {fold(v) for w in spec.get("nisba", []) for v in (w, w[: -len(fem)] if fem and w.endswith(fem) else w)}
+            spec["_bodies"] = {fold(self.m.arabic.article + w) for w in spec.get("body_heads", [])}
         heads, nisba, stop = spec["_single_heads"], spec["_nisba"], self._arabic_stop(spec["_lang"])
         article, purpose = fold(self.m.arabic.article), self.grammar(spec.get("_lang")).purpose_prefix
         out = []
@@ -400,6 +424,9 @@ class OrgStage:
                     ok = True
                     b = min(b, i + 3) if i + 3 < n and fold(toks[i + 3][2]) not in stop and \
                         toks[i + 3][2].startswith(self.m.arabic.article) else i + 2
+                body = self._body_end(text, toks, i, stop, spec) if not ok and first in spec["_bodies"] else None
+                if body is not None:  # (c) a definite body head + agreeing definite adjectives
+                    ok, m, b = True, None, body
                 if ok:
                     phrase = text[s + strip : toks[b][1]]
                     # an Arabic name has no Latin slug: its acronym gives the id, else a hash of the folded name
@@ -408,6 +435,19 @@ class OrgStage:
                                          (("entity_name", phrase), ("entity_acronym", m.group(1) if m else None))))
                 break
         return out
+
+    def _body_end(self, text: str, toks: list, i: int, stop: set, spec: dict) -> int | None:
+        """Index of the last definite adjective agreeing with the definite body head at token i ("الأمانة العامة",
+        "الهيئة القضائية", "اللجنة التوجيهية المشتركة": an organ named by its function), or None without one."""
+        ar, fem = self.m.arabic, self.grammar(spec.get("_lang")).feminine_suffix
+        b, k = None, i + 1
+        while k < len(toks) and k - i <= 3 and toks[k][2].startswith(ar.article) and ar.fold(toks[k][2]) not in stop \
+                and _agrees(toks[i][2], toks[k][2], fem) and _gap(text, toks[k - 1], toks[k]):
+            b, k = k, k + 1
+        purpose = self.grammar(spec.get("_lang")).purpose_prefix
+        if b is not None and k < len(toks) and purpose and toks[k][2].startswith(purpose) and _gap(text, toks[b], toks[k]):
+            return None  # "الأمانة العامة للمنظمة": an organ of the organisation after it (_organ_compositions)
+        return b
 
     def _acronym_long_forms(self, text: str, start: int, end: int, lang: str | None) -> list[Candidate]:
         """``Réseau de prévention des crises alimentaires (RPCA)``: the words whose initials spell the acronym
@@ -515,6 +555,12 @@ class OrgStage:
                         if f in heads or (f.startswith(art) and f[len(art):] in heads)), None)
             if hit is None:
                 continue
+            if hit[1].startswith(art) and prefix != grammar.purpose_prefix:
+                return None  # a definite head governs through ل ("المكتب التنفيذي للمنظمة"), never as a construct
+            # between the organ head and its organisation: one construct genitive ("مجلس محافظي البنك") and
+            # definite adjectives ("المكتب الإقليمي الفرعي للفاو"), nothing else ("المجلس علماً بمشاركة المنظمة")
+            if any(not toks[y][2].startswith(ar.article) for y in range(x + 2, k)):
+                return None
             b = self._purpose_complement(text, toks, index_of_end(toks, k, c.end), grammar, stop)
             key = " ".join([hit[1]] + [ar.fold(t[2]) for t in toks[x + 1 : k]] + [c.entity_id, ar.fold(text[c.end : b])])
             return toks[x][0] + hit[0], b, key
@@ -561,12 +607,18 @@ class OrgStage:
                     attrs = tuple((k, v) for k, v in attrs if k != "entity_acronym") + (("entity_acronym", m.group(1)),)
                 aliases.setdefault(m.group(1), (c.entity_id, attrs))
         if self.params.unknown_acronyms:
-            for _, sent in doc.content_sentences():
+            words = shared_tokens(doc)
+            for si, sent in doc.content_sentences():
                 for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9-]{1,11})\s*\)", text[sent.start : sent.end]):
                     acr = m.group(1)
-                    if acr in aliases or acr in self.non_org or not ACRONYM.match(acr):
-                        continue
+                    if acr in aliases or acr in self.non_org or not ACRONYM.match(acr) or ROMAN.match(acr):
+                        continue  # a Roman numeral is a session number ("résolution 3346 (XXIX)")
                     if _walk_exact(self.m.acronyms.root, acr):
+                        continue
+                    # what the acronym abbreviates must read as an organisation: a head word among the words
+                    # before the parenthesis ("Tiểu ban về Thủ tục Hải quan (SCCP)"), not a meeting, a programme
+                    # area or a dateline ("Cuộc họp các quan chức cao cấp (SOM)", "toán học (STEM)", "(TTXVN)")
+                    if not self._org_head_before(text, words.view(si, self.m.arabic), sent.start + m.start()):
                         continue
                     aliases[acr] = (ENTITY_PREFIX + "x-" + slug(acr), (("entity_name", acr), ("entity_acronym", acr)))
         if not aliases:
@@ -580,6 +632,22 @@ class OrgStage:
                 new.append(Candidate(m.start(), m.end(), eid, "orgs:acronym-in-text", 0.8, attrs))
                 taken.add(m.start(), m.end())
         return sorted(chosen + new, key=lambda c: c.start)
+
+    def _org_head_before(self, text: str, view: SentenceView, offset: int, window: int = 16) -> bool:
+        """Whether an organisation head word of any language (pages mix languages) stands among the ``window``
+        words before ``offset`` in this sentence, after the last comma or semicolon."""
+        k = bisect.bisect_left(view.starts, offset)
+        lo = max(0, k - window)
+        for x in range(k - 1, lo - 1, -1):
+            if x + 1 < len(view.toks) and any(ch in ",;:" for ch in text[view.toks[x][1] : view.toks[x + 1][0]]):
+                break
+            if not view.arabic[x] and not view.toks[x][2][:1].isupper():
+                continue  # a lowercase Latin head is a common noun ("le programme sur la sécurité alimentaire")
+            if any((f,) in self.m.head_phrases for _, f in view.variants[x]):
+                return True
+            if any(tuple(view.folded[x : x + n]) in self.m.head_phrases for n in (2, 3) if x + n <= k):
+                return True
+        return False
 
     def _short_forms(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """An anaphor (الرابطة, the Association) links to its organisation only after that one was named."""
@@ -642,7 +710,7 @@ class OrgStage:
         for si, _ in doc.content_sentences():
             view = words.view(si, self.m.arabic)
             for i in range(len(view.toks)):
-                hit = self._anaphor_at(view, i, spec)
+                hit = self._anaphor_at(text, view, i, spec)
                 if hit is None or taken.overlaps(hit[0], hit[1]):
                     continue
                 if index is None:
@@ -665,33 +733,84 @@ class OrgStage:
         if self.grammar(lang).script == "arabic":
             fold = self.m.arabic.fold
             anaphors = {fold(self.m.arabic.article + h): fold(h) for h in data.get("anaphor_heads", [])}
-            return _AnaphorSpec(anaphors=anaphors) if anaphors else None
+            return _AnaphorSpec(anaphors=anaphors, stop=self._arabic_stop(lang),
+                                feminine=self.grammar(lang).feminine_suffix) if anaphors else None
         articles = {a.casefold() for a in data.get("anaphor_articles", [])}
-        heads = {h[0] for h in self.m.heads.get(lang, {}).get("_heads", []) if len(h) == 1}
-        connectors = {c.casefold() for c in self.m.heads.get(lang, {}).get("connectors", [])}
-        if not articles or not heads:
+        spec = self.m.heads.get(lang, {})
+        phrases = tuple(spec.get("_heads", []))
+        bare = str(data.get("bare_anaphors", "none"))
+        if not phrases or (not articles and bare == "none"):
             return None
-        return _AnaphorSpec(articles=articles, heads=heads, connectors=connectors)
+        connectors = {c.casefold() for c in spec.get("connectors", [])}
+        not_name = {w.casefold() for w in spec.get("not_name_words", [])}
+        enders = {w.casefold() for w in spec.get("stop_words", [])} | {v.split()[0].casefold() for v in data.get("stop_verbs", [])}
+        return _AnaphorSpec(articles=articles, heads={" ".join(h) for h in phrases}, connectors=connectors,
+                            phrases=phrases, bare=bare, not_name=not_name, enders=enders)
 
-    def _anaphor_at(self, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str] | None:
-        """(start, end, head) of a head anaphor at token i, or None."""
+    def _anaphor_at(self, text: str, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str] | None:
+        """(start, end, head) of a head anaphor at token i, or None: "the Forum", "l'Organisation", and where the
+        language allows it a capitalised head alone ("Forum Leaders met", "của Ủy hội trong")."""
         toks = view.toks
         if spec.anaphors is not None:
             hit = next(((strip, spec.anaphors[f]) for strip, f in view.variants[i] if f in spec.anaphors), None)
             if hit is None:
                 return None
-            # a definite adjective after it makes another noun phrase ("الإدارة الأمريكية")
-            if view.gaps[i] and toks[i + 1][2].startswith(self.m.arabic.article):
+            # a definite adjective after it makes another noun phrase ("الإدارة الأمريكية"); a relative pronoun
+            # or another stop word that happens to start with the article ("البنك التي"), or a definite word of
+            # the other gender ("للمنظمة السيد", "للمنظمة المنعقد": it qualifies something else) does not
+            if view.gaps[i] and toks[i + 1][2].startswith(self.m.arabic.article) \
+                    and self.m.arabic.fold(toks[i + 1][2]) not in spec.stop and _agrees(toks[i][2], toks[i + 1][2], spec.feminine):
                 return None
             return toks[i][0] + hit[0], toks[i][1], hit[1]
-        if toks[i][2].casefold() not in spec.articles or not view.gaps[i]:
+        if view.folded[i] in spec.articles and view.gaps[i]:
+            head = self._head_phrase_at(view, i + 1, spec)
+        elif spec.bare != "none" and self._bare_position(text, view, i, spec):
+            head = self._head_phrase_at(view, i, spec)
+            if head is not None and not self._bare_head_ok(view, head[0], head[1], spec):
+                head = None
+        else:
             return None
-        nxt = toks[i + 1][2]
-        if not nxt[:1].isupper() or nxt.casefold() not in spec.heads:
+        if head is None:
             return None
         # "the Commission on Human Rights" is another name, not an anaphor: the head detector took it (overlap
         # with a taken span); "the Forum Leaders" is the Forum
-        return toks[i + 1][0], toks[i + 1][1], nxt.casefold()
+        first, n, key = head
+        return toks[first][0], toks[first + n - 1][1], key
+
+    def _head_phrase_at(self, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str] | None:
+        """(index, length, head key) of the longest capitalised head phrase starting at token i."""
+        toks, folded, gaps = view.toks, view.folded, view.gaps
+        if i >= len(toks) or not toks[i][2][:1].isupper():
+            return None
+        for h in spec.phrases:  # longest first
+            n = len(h)
+            if tuple(folded[i : i + n]) == h and all(gaps[x] for x in range(i, i + n - 1)):
+                return i, n, " ".join(h)
+        return None
+
+    @staticmethod
+    def _bare_position(text: str, view: SentenceView, i: int, spec: "_AnaphorSpec") -> bool:
+        """A head without an article names something only where it is not part of a longer capitalised phrase:
+        after a lowercase word or punctuation, or at the start of the sentence if the language allows it."""
+        if i == 0:
+            return spec.bare == "anywhere"
+        prev = view.toks[i - 1][2]
+        punct = any(ch in ",;:()" for ch in text[view.toks[i - 1][1] : view.toks[i][0]])
+        return not view.gaps[i - 1] or punct or not prev[:1].isupper() or prev.casefold() in spec.not_name \
+            or (i == 1 and spec.bare == "anywhere")
+
+    @staticmethod
+    def _bare_head_ok(view: SentenceView, i: int, length: int, spec: "_AnaphorSpec") -> bool:
+        """A bare head is not the plural or the first word of a generic phrase ("Commission's" passes, a head
+        followed by a lowercase connector and a name, "Forum of ...", does not: that is a name the KB lacks)."""
+        if spec.enders:
+            m = i + length
+            return m >= len(view.toks) or not view.gaps[m - 1] or view.folded[m] in spec.enders
+        n = i + 1
+        while n < len(view.toks) and n - i < 4 and view.toks[n][2][:1].isupper() and view.gaps[n - 1]:
+            n += 1
+        return not (n < len(view.toks) and view.gaps[n - 1] and view.folded[n] in (spec.connectors or set())
+                    and n + 1 < len(view.toks) and view.toks[n + 1][2][:1].isupper())
 
     def _organs(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """An organ word next to a mention of its parent ("أمانة الرابطة", "الأمانة العامة للمنظمة", "وأمانة الآسيان")
@@ -740,9 +859,9 @@ class OrgStage:
         return None
 
     def _name_head(self, name: str, lang: str, heads: set | None, connectors: set | None) -> str | None:
-        """The head word of an organisation's name: Arabic and French the first word (without the article), English
-        the last head word before the first lowercase connector ("Pacific Islands Forum" -> forum,
-        "Department of Political ... Affairs" -> department)."""
+        """The head of an organisation's name: Arabic, French and Vietnamese the head phrase it starts with
+        (without the article: "Ủy hội sông Mê Công" -> "ủy hội"), English the last head word before the first
+        lowercase connector ("Pacific Islands Forum" -> forum, "Department of Political ... Affairs" -> department)."""
         toks = TOKEN.findall(name)
         if not toks:
             return None
@@ -752,8 +871,8 @@ class OrgStage:
             return first[len(art):] if first.startswith(art) else first
         grammar = self.grammar(lang)
         if grammar.head_position == "first":
-            first = [t for t in toks if t.casefold() not in grammar.articles][:1]
-            return first[0].casefold() if first and first[0].casefold() in heads else None
+            words = [t.casefold() for t in toks if t.casefold() not in grammar.articles]
+            return next((key for n in range(min(4, len(words)), 0, -1) if (key := " ".join(words[:n])) in heads), None)
         head = None
         for t in toks:
             if t.islower() and t.casefold() in (connectors or set()):
@@ -775,6 +894,11 @@ def _trim_to_head(toks: list, i: int, b: int, heads: set, connectors: set) -> in
         if word in heads:
             keep = x
     return keep
+
+
+def _agrees(noun: str, adjective: str, feminine: str) -> bool:
+    """Whether two words agree in gender by their ending (always, where the grammar names no feminine ending)."""
+    return not feminine or noun.endswith(feminine) == adjective.endswith(feminine)
 
 
 def _cap(token: str) -> bool:

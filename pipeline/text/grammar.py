@@ -29,6 +29,9 @@ class Grammar:
     organ_heads: tuple[tuple[str, ...], ...] = ()
     organ_max_modifiers: int = 3
     purpose_prefix: str = ""
+    # the ending that marks a singular noun or adjective feminine (Arabic ة): an adjective agrees with its noun,
+    # so a definite word of the other gender after a head starts another phrase ("المنظمة المنعقد ...")
+    feminine_suffix: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -56,12 +59,13 @@ class Grammar:
             organ_heads=phrases("organ_heads"),
             organ_max_modifiers=int(spec.get("organ_max_modifiers", 3)),
             purpose_prefix=str(spec.get("purpose_prefix", "")),
+            feminine_suffix=str(spec.get("feminine_suffix", "")),
             extra={k: v for k, v in spec.items() if k not in _KNOWN},
         )
 
 
 _KNOWN = {"script", "folding", "casing", "head_position", "articles", "coordinators", "organ_connectors",
-          "organ_heads", "organ_max_modifiers", "purpose_prefix"}
+          "organ_heads", "organ_max_modifiers", "purpose_prefix", "feminine_suffix"}
 
 
 def arabic_folding(grammars: dict[str, Grammar]) -> str | None:

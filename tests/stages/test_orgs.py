@@ -196,7 +196,7 @@ def test_acronym_alone_in_one_document_links_to_the_organisation_named_in_anothe
     tok = TokeniseStage(resources, TokeniseParams())
     stage = OrgStage(resources, OrgParams())
     a = stage(tok(make_doc("The Lake Victoria Basin Commission (LVBC) met in Kisumu.", "en", source="a.txt")))
-    b = stage(tok(make_doc("Experts from the LVBC and the (LVBC) secretariat met.", "en", source="b.txt")))
+    b = stage(tok(make_doc("Experts of the Commission (LVBC) and the LVBC secretariat met.", "en", source="b.txt")))
     assert [(m.text, m.entity_id) for m in b.mentions_of("ORG")] == [("LVBC", "org:x-lvbc"), ("LVBC", "org:x-lvbc")]
     entities = build_entities([a, b], KnowledgeBase.load(resources))
     assert [e["entity_id"] for e in entities] == ["org:x-lake-victoria-basin-commission"]
@@ -285,3 +285,97 @@ def test_two_organisations_is_not_an_org_in_any_language(orgs):
 def test_vietnamese_long_form_with_comma_is_not_merged(orgs):
     text = "Ngoài ASEAN, lãnh đạo Hiệp hội các quốc gia Đông Nam Á (ASEAN) đã gặp nhau."
     assert [m[0] for m in orgs(text, "vi")] == ["ASEAN", "Hiệp hội các quốc gia Đông Nam Á", "ASEAN"]
+
+
+def _texts(found):
+    return [m[0] for m in found]
+
+
+def test_english_bare_capitalised_head_refers_back_to_the_named_organisation(orgs):
+    text = ("The Caribbean Community Secretariat hosted the meeting. On 3 May, Secretariat staff briefed the "
+            "ministers. Secretariat officials will report in June.")
+    found = orgs(text, "en")
+    assert _texts(found) == ["Caribbean Community Secretariat", "Secretariat", "Secretariat"]
+    assert len({m[3] for m in found}) == 1
+
+
+def test_english_bare_head_without_an_earlier_name_is_not_an_organisation(orgs):
+    assert orgs("On 3 May, Council members met in Geneva to discuss the budget.", "en") == []
+
+
+def test_vietnamese_bare_head_before_a_stop_word_refers_back(orgs):
+    text = ("Ủy ban Sông Mê Công Quốc tế họp tại Viêng Chăn. Lào là thành viên của Ủy ban từ năm 1995. "
+            "Các nước hoan nghênh Ủy ban.")
+    found = orgs(text, "vi")
+    assert _texts(found) == ["Ủy ban Sông Mê Công Quốc tế", "Ủy ban", "Ủy ban"]
+    assert len({m[3] for m in found}) == 1
+
+
+def test_vietnamese_bare_head_opening_a_programme_name_is_not_an_anaphor(orgs):
+    text = "Chương trình Phát triển Liên Hợp Quốc hỗ trợ dự án, Chương trình khung hợp tác giữa hai bên được ký."
+    assert _texts(orgs(text, "vi")) == ["Chương trình Phát triển Liên Hợp Quốc"]
+
+
+def test_arabic_council_anaphor_links_to_the_composed_council_of_ministers(orgs):
+    text = ("عقد مجلس وزراء منظمة الأقطار العربية المصدرة للبترول اجتماعه في الكويت. "
+            "واعتمد المجلس الموازنة، ورحب الأمين العام للمنظمة السيد خالد بالقرار.")
+    found = orgs(text, "ar")
+    assert _texts(found) == ["مجلس وزراء منظمة الأقطار العربية المصدرة للبترول", "المجلس", "لمنظمة"]
+    assert found[1][3] == found[0][3]
+    assert found[2][3] == "org:oapec"
+
+
+def test_arabic_anaphor_followed_by_a_definite_word_of_the_other_gender_is_still_an_anaphor(orgs):
+    text = "وقّعت منظمة الصحة العالمية الاتفاق. وأكدت المنظمة التزامها، وحضر ممثل المنظمة المنعقد اجتماعها."
+    assert _texts(orgs(text, "ar")) == ["منظمة الصحة العالمية", "المنظمة", "المنظمة"]
+
+
+def test_arabic_anaphor_followed_by_an_agreeing_adjective_is_another_phrase(orgs):
+    text = "وقّعت منظمة الصحة العالمية الاتفاق. وأشادت المنظمة الإقليمية بالخطوة."
+    assert _texts(orgs(text, "ar")) == ["منظمة الصحة العالمية"]
+
+
+def test_arabic_definite_body_with_agreeing_adjectives_is_an_organisation(orgs):
+    text = "ووجه المجلس الهيئة القضائية إلى إعداد التقرير، على أن تعقد اللجنة التوجيهية المشتركة اجتماعها الأول."
+    assert _texts(orgs(text, "ar")) == ["الهيئة القضائية", "اللجنة التوجيهية المشتركة"]
+
+
+def test_arabic_function_words_after_a_head_are_not_a_body(orgs):
+    text = "دعا الرئيس إلى تعزيز الوحدة الوطنية، وقالت الإدارة الأمريكية إن اللجنة التي شكلت ستجتمع."
+    assert orgs(text, "ar") == []
+
+
+def test_arabic_organ_does_not_reach_over_indefinite_words(orgs):
+    text = "أنشأت منظمة الصحة العالمية البرنامج. وأحاط المجلس علماً بمشاركة المنظمة في المؤتمر."
+    assert _texts(orgs(text, "ar")) == ["منظمة الصحة العالمية", "المنظمة"]
+
+
+def test_arabic_masculine_nisba_with_purpose_complement_is_a_name(orgs):
+    text = "ونسقت الأمانة مع المنتدى الدولي للطاقة في الرياض."
+    assert _texts(orgs(text, "ar")) == ["المنتدى الدولي للطاقة"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Leaders agreed on a Comprehensive Strategic Partnership (CSP) in Tokyo.", "en"),
+    ("Les ministres ont adopté le programme sur la sécurité alimentaire (PRSA) à Maurice.", "fr"),
+    ("Báo cáo của Cuộc họp các quan chức cao cấp (SOM) diễn ra ngày 6/12.", "vi"),
+    ("HÀ NỘI, ngày 15/9/2023 (TTXVN) – Hội thảo khai mạc sáng nay.", "vi"),
+    ("وعلى هامش مؤتمر تغير المناخ (COP29) في باكو، عقد الوزراء لقاء.", "ar"),
+    ("approved by the Assembly in its resolution 3346 (XXIX) of 17 December 1974.", "en"),
+])
+def test_parenthesised_acronym_after_no_organisation_word_is_not_an_organisation(orgs, text, lang):
+    assert orgs(text, lang) == []
+
+
+@pytest.mark.parametrize("text,lang,acr", [
+    ("Hải quan hợp tác với Tiểu ban về Thủ tục Hải quan (SCCP) của khu vực.", "vi", "SCCP"),
+    ("وقعت الاتفاقية مع هيئة مكافحة الجراد في المنطقة الغربية (CLCPRO) في الجزائر.", "ar", "CLCPRO"),
+    ("The ministers thanked the Northern Corridor Transit and Transport Coordination Authority (NCTTCA).", "en", "NCTTCA"),
+])
+def test_parenthesised_acronym_after_an_organisation_word_is_an_organisation(orgs, text, lang, acr):
+    assert acr in _texts(orgs(text, lang))
+
+
+def test_vietnamese_conference_centre_is_a_venue_not_an_organisation(orgs):
+    text = "Hội thảo diễn ra tại Trung tâm Hội nghị Liên Hợp Quốc ở Băng Cốc và Trung tâm Hội nghị quốc gia."
+    assert orgs(text, "vi") == []
