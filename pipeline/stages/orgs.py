@@ -35,7 +35,6 @@ ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?$")
 
 @dataclass
 class OrgParams:
-    min_acronym_length: int = 2
     # Parenthesised all-capital tokens that are not organisations.
     non_org_acronyms: list[str] = field(default_factory=lambda: [
         "SDG", "SDGs", "MDG", "MDGs", "HIV", "AIDS", "GDP", "COVID", "ICT", "CEO", "USD", "EUR", "UNCLOS", "MOU", "MoU",
@@ -81,7 +80,6 @@ class OrgMatcher:
     names: Trie
     acronyms: Trie
     short_forms: Trie
-    short_form_langs_latin: set
     arabic: ArabicFolder
     heads: dict[str, dict[str, Any]]
     matching: dict[str, dict[str, Any]] = field(default_factory=dict)  # models/<lang>/org_matching.yaml
@@ -136,7 +134,7 @@ class OrgMatcher:
                 heads[lang] = spec
             any_heads = frozenset(h[0] for spec in heads.values() for h in spec["_heads"])
             phrases = frozenset(h for spec in heads.values() for h in spec["_heads"])
-            return cls(names, acronyms, short, set(), arabic, heads, matching, _learn_organs(kb, arabic, articles),
+            return cls(names, acronyms, short, arabic, heads, matching, _learn_organs(kb, arabic, articles),
                        grammars=grammars, any_heads=any_heads, head_phrases=phrases)
 
         return resources.memo(("orgs", "matcher"), make)
