@@ -15,7 +15,13 @@ events.yaml); the grammar here is language-neutral:
   place preposition, the organisations of the clause, the instrument signed or adopted next to the trigger;
 - an undated event takes the date of the happening its context names: the other event of its clause, the
   gathering of its paragraph ("The leaders adopted ..." after "The summit was held on ..."), or, in a
-  headline, the dateline that follows.
+  headline, the dateline that follows;
+- the title block (headline lines without a final stop) reports the happening its lead reports again: the
+  headline trigger is the event (the first mention), the lead's trigger is no second event, and the lead's own
+  date replaces the borrowed dateline date (so does any later mention with the same ordinal);
+- a gathering after a setting cue ("on the sidelines of", "على هامش", "bên lề") is its own happening and never
+  merges with the clause's verb; "session of the Conference" is one conference; a session or meeting of
+  "Heads of State"/"leaders" is a summit; two triggers of one type with their own dates are two happenings.
 
 Cost is linear in the document: mentions are sliced per clause with ``bisect`` on sorted offsets, and the
 document memory is a few dictionaries keyed by type, ordinal and date.
@@ -37,6 +43,10 @@ from pipeline.text.normalise import ArabicFolder, is_arabic
 CLAUSE_BREAK = re.compile(r"[;:؛]")
 TITLE_END = re.compile(r"[.!?؟。]\s*$")
 DATELINE_CHARS = 60  # a dateline date opens the sentence after a headline ("RIYADH, 20 October 2023 -")
+LEAD_SENTENCES = 2  # body sentences after a title block that may report the headline's happening again
+LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched for its level ("Heads of State")
+MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
+SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns  # sentences after a headline that may report the headline's happening again
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 
 
@@ -57,6 +67,9 @@ class LangEvents:
     ordinal: re.Pattern | None
     not_dating: re.Pattern | None  # "since", "until": the date after it is a period bound, not an event date
     place_cue: re.Pattern | None  # "in", "at", "à", "tại", "في" right before a place
+    summit_level: re.Pattern | None  # "Heads of State", "leaders": a session or meeting at that level is a summit
+    conjunction: re.Pattern | None  # "and", "et", "và", "و" or a comma between two triggers: two happenings
+    setting_cue: re.Pattern | None  # "on the sidelines of", "على هامش", "bên lề" (+ up to 3 words) before a gathering
     verbal: frozenset[tuple[str, ...]]  # gathering verbs ("met") that take the type of a gathering noun
     count_words: frozenset[str]
     habitual: frozenset[str]
@@ -72,6 +85,9 @@ class Trigger:
     key: tuple[str, ...]  # folded tokens of the trigger, to recognise verbal triggers
     prev_token: int  # index of the token before the trigger in the clause (-1 at the start)
     next_token: int
+    # a gathering named as the setting of another happening ("on the sidelines of the 42nd session"): its own
+    # event, but it neither merges with nor dates the happenings of its clause
+    setting: bool = False
 
 
 @dataclass
@@ -129,19 +145,34 @@ class Arguments:
     instruments: list[Mention] = field(default_factory=list)
     place: Mention | None = None
     participants: list[str] = field(default_factory=list)
+    own_date: bool = False  # the date is the trigger's own (its part of the clause), not the clause opening's or a carry
+    weak_date: bool = False  # the date was borrowed (dateline, previous clause): a later own date may replace it
+
+
+@dataclass
+class ClauseUse:
+    """Events already made in one clause, looked up in O(1): (type, instrument spans, own date), and per type
+    the own dates of the events without instruments."""
+
+    idents: set[tuple] = field(default_factory=set)
+    bare: dict[str, set[str | None]] = field(default_factory=dict)
 
 
 @dataclass
 class DocMemory:
     """What the document already reported: one event per happening, dates from context."""
 
-    ordinals: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    ordinals: dict[tuple[str, str], Event] = field(default_factory=dict)
     days: dict[tuple[str, str], bool] = field(default_factory=dict)  # (type, date) reported -> all with instruments
     instruments: set[tuple[str, str]] = field(default_factory=set)
     gathering: tuple[int, str] | None = None  # (paragraph, date) of the last dated gathering
     last_gathering: Event | None = None
     carry: Mention | None = None  # the date of an event-less clause, for the next clause of its sentence
     dateline: Mention | None = None
+    weak: set[int] = field(default_factory=set)  # ids of events dated only by borrowing (or undated)
+    headline: list[Event] = field(default_factory=list)  # headline events the lead may report again
+    title: bool = False  # reading the title block: its events are anchored by being headlines
+    lead: bool = False  # reading the first sentence after the title block
 
 
 def _cue_regex(cues: list[str], at_end: bool) -> re.Pattern | None:
@@ -165,11 +196,28 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         ordinal=re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
         not_dating=_cue_regex(spec.get("since_cues", []) + spec.get("until_cues", []), at_end=True),
         place_cue=_cue_regex(spec.get("place_cues", []), at_end=True),
+        setting_cue=_setting_regex(spec.get("setting_cues", [])),
+        conjunction=_conjunction_regex(spec.get("conjunctions", [])),
+        summit_level=_cue_regex(spec.get("summit_level", []), at_end=False),
         verbal=frozenset(phrase_key(w, arabic) for w in spec.get("verbal_gatherings", [])),
         count_words=folded(spec.get("count_words", [])), habitual=folded(spec.get("habitual_cues", [])),
         indefinite=folded(spec.get("indefinite_determiners", [])),
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
     )
+
+
+def _setting_regex(cues: list[str]) -> re.Pattern | None:
+    """A setting cue, then at most three words (article, ordinal, name) before the gathering noun."""
+    if not cues:
+        return None
+    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)[وف]?(?:{body})(?:\s+[^\s,;:،]+){{0,3}}\s*$", re.IGNORECASE)
+
+
+def _conjunction_regex(words: list[str]) -> re.Pattern | None:
+    """A list separator between two triggers: a comma, or a conjunction as a word or as a prefix ("و")."""
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[,،;]|(?<!\w)(?:{body})(?:(?!\w)|$)" if body else r"[,،;]", re.IGNORECASE)
 
 
 def load_event_resources(resources: Resources):
@@ -201,6 +249,8 @@ class EventStage:
         self.arabic, self.neutral, self.langs = load_event_resources(resources)
         self.gatherings = frozenset(self.neutral.get("gatherings", []))
         self.instrument_types = frozenset(self.neutral.get("instrument_events", []))
+        self.sessions = frozenset(self.neutral.get("sessions", []))
+        self.summit_type = self.neutral.get("summit_type")
 
     def __call__(self, doc: Document) -> Document:
         spec = self.langs.get(doc.lang or "")
@@ -210,12 +260,19 @@ class EventStage:
         breaks = [m.start() for m in re.finditer("\n", doc.text)]
         memory = DocMemory()
         sentences = doc.content_sentences()
+        body = _title_lines(doc.text, sentences)
+        dateline = _dateline(doc.text, sentences, body, index[DATE])
         for n, (_, sent) in enumerate(sentences):
-            memory.dateline = _dateline(doc.text, sentences, index[DATE]) if n == 0 else None
-            memory.carry = None
+            memory.title, memory.lead = n < body, body > 0 and body <= n < body + LEAD_SENTENCES
+            memory.dateline = dateline if memory.title else None
+            memory.carry, before = None, len(doc.events)
             for c_start, c_end in _clauses(doc.text, sent.start, sent.end):
                 clause = Clause(c_start, c_end, *(index[t].inside(c_start, c_end) for t in (ORG, DATE, LOC, AGREEMENT)))
                 self._clause(doc, spec, clause, memory, bisect_left(breaks, c_start))
+            if memory.title:
+                memory.headline.extend(doc.events[before:])
+            elif not memory.lead:
+                memory.headline = []
         return doc
 
     # -- triggers ---------------------------------------------------------------------------------------
@@ -238,9 +295,19 @@ class EventStage:
             strip, end_i, etype = best
             trig = Trigger(toks[i][0] + strip, toks[end_i][1], etype, tuple(fold(t[2]) for t in toks[i : end_i + 1]), i - 1, end_i + 1)
             if not self._negated(text, spec, toks, trig) and not _inside_name(trig, clause):
+                self._level(text, spec, clause, trig)
+                trig.setting = bool(etype in self.gatherings and spec.setting_cue
+                                    and spec.setting_cue.search(text, max(clause.start, trig.start - 60), trig.start))
                 found.append(trig)
             i = end_i + 1
         return found
+
+    def _level(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> None:
+        """"The Council of Heads of State met", "the Authority of Heads of State ... would hold its next ordinary
+        session", "the meeting of the SCO Heads of State Council": a session or meeting of leaders is a summit."""
+        if trig.type in self.sessions and spec.summit_level and self.summit_type \
+                and spec.summit_level.search(text, max(clause.start, trig.start - LEVEL_BEFORE), min(clause.end, trig.end + LEVEL_AFTER)):
+            trig.type = self.summit_type
 
     def _longest(self, text: str, spec: LangEvents, toks: list, i: int, fold) -> tuple[int, int, str] | None:
         t = toks[i][2]
@@ -264,18 +331,34 @@ class EventStage:
             return True
         return _counted(text, toks, trig.prev_token, spec.ordinal)
 
-    def _one_per_happening(self, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+    def _one_per_happening(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """A gathering named as what is established or launched ("opened its dialogue with ASEAN") is that
         event's object, not a second event; then verbal and nominal triggers of one gathering merge."""
         maker_ends = {t.next_token for t in found if t.type not in self.gatherings and t.type not in self.instrument_types}
         objects = {id(g) for g in found if g.type in self.gatherings
                    and (g.prev_token in maker_ends or g.prev_token - 1 in maker_ends)}
-        return self._merge_verbal(spec, [t for t in found if id(t) not in objects])
+        found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
+        return self._merge_verbal(spec, found)
+
+    def _sessions_of(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+        """"the 16th session of the Conference of the Parties", "الدورة السادسة عشرة لمؤتمر الأطراف": a session
+        noun with another gathering right after it (an ordinal or article between, no comma or "and") is one
+        happening: the session trigger stays, with the type of the gathering it is a session of."""
+        out: list[Trigger] = []
+        for t in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.type in self.sessions and t.type in self.gatherings \
+                    and t.prev_token - prev.next_token < SESSION_GAP_TOKENS \
+                    and not (spec.conjunction and spec.conjunction.search(text, prev.end, t.start)):
+                prev.type = t.type
+                continue
+            out.append(t)
+        return out
 
     def _merge_verbal(self, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """A gathering verb and a gathering noun of one clause are one happening ("met ... for the summit"):
         the first trigger stays, with the noun's (more specific) type."""
-        nouns = [t for t in found if t.type in self.gatherings and t.key not in spec.verbal]
+        nouns = [t for t in found if t.type in self.gatherings and t.key not in spec.verbal and not t.setting]
         verbs = [t for t in found if t.key in spec.verbal]
         if not nouns or not verbs:
             return found
@@ -297,7 +380,10 @@ class EventStage:
         args.planned = bool(spec.planned and spec.planned.search(text, clause.start, clause.end))
         own = dates.nearest[n]
         after = [d for d in own if d.start >= trig.end]
-        args.date = (after[:1] or own[-1:] or dates.opening[-1:] or [memory.carry])[0]
+        args.own_date = bool(own)
+        borrowed = [] if trig.setting else (dates.opening[-1:] or [memory.carry])  # a setting has its own time
+        args.date = (after[:1] or own[-1:] or borrowed or [None])[0]
+        args.weak_date = not own and not dates.opening and args.date is not None
         if trig.type in self.instrument_types:
             args.instruments = _instruments(clause, trig, window)
         args.place = _place(text, spec, clause, trig, window)
@@ -330,12 +416,12 @@ class EventStage:
     # -- one clause ---------------------------------------------------------------------------------------
 
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
-        found = self._one_per_happening(spec, self._triggers(doc.text, spec, clause))
+        found = self._one_per_happening(doc.text, spec, self._triggers(doc.text, spec, clause))
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
             memory.carry = points[-1] if points else memory.carry
             return
-        used: set[tuple] = set()
+        used = ClauseUse()
         dates = self._clause_dates(doc.text, spec, clause, found)
         participants = _participants(clause)
         context_dates: list[str] = []
@@ -345,32 +431,51 @@ class EventStage:
             window = (found[n - 1].end if n else clause.start, found[n + 1].start if n + 1 < len(found) else clause.end)
             args = self._arguments(doc.text, spec, clause, trig, window, dates, n, memory, participants)
             if args.date is None and memory.dateline is not None:
-                args.date = memory.dateline  # a headline event happened on its dateline's date
-            if self.params.require_anchor and not (args.date or args.started or args.ordinal or args.planned
+                args.date, args.weak_date = memory.dateline, True  # a headline event happened on its dateline's date
+            if self.params.require_anchor and not memory.title and not (args.date or args.started or args.ordinal or args.planned
                                                    or args.instruments or args.place):
                 waiting.append((trig, args))
                 continue
-            referent = self._refers_back(spec, clause, trig, args, memory)
+            referent = self._headline_again(trig, args, memory)
+            if referent is None:
+                referent = self._refers_back(spec, clause, trig, args, memory)
             if referent is not None:
                 context_dates.append(referent)
                 continue
             self._emit_once(doc, trig, args, memory, used, made)
-        if any(context_dates):  # "واعتمد المؤتمر ...": the conference named again anchors and dates the adoption
+        if waiting and self._anchored_by_context(context_dates, made, memory, paragraph):
             for trig, args in waiting:
-                if trig.type not in self.gatherings:
+                if trig.type in self.instrument_types:
                     self._emit_once(doc, trig, args, memory, used, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
 
-    def _emit_once(self, doc: Document, trig: Trigger, args: Arguments, memory: DocMemory, used: set[tuple],
+    def _anchored_by_context(self, context_dates: list[str], made: list[Event], memory: DocMemory,
+                             paragraph: int) -> bool:
+        """A signing or adoption without an anchor of its own is anchored by the happening it is part of: the
+        gathering its clause names again ("واعتمد المؤتمر ..."), an anchored event of its clause ("signed the
+        Concord ... and endorsed the Plan 2017-2021"), or the dated gathering its paragraph just reported
+        ("The summit was held on 7 March. Leaders signed ...")."""
+        if any(context_dates) or made:
+            return True
+        return memory.gathering is not None and memory.gathering[0] == paragraph
+
+    def _emit_once(self, doc: Document, trig: Trigger, args: Arguments, memory: DocMemory, used: ClauseUse,
                    made: list[Event]) -> None:
-        """One event per type (and instrument) per clause."""
-        ident = (trig.type, tuple((a.start, a.end) for a in args.instruments))
-        if ident in used or (trig.type, ()) in used:
+        """One event per type (and instrument) per clause, unless each trigger has its own date ("established
+        in 1989 and upgraded in 1991" are two happenings)."""
+        own = args.date.value if args.own_date and args.date else None
+        ident = (trig.type, tuple((a.start, a.end) for a in args.instruments), own)
+        bare = used.bare.get(trig.type)  # own dates of this type's events without instruments
+        if not trig.setting and (ident in used.idents or (bare is not None and (own is None or None in bare or own in bare))):
             return
         event = self._emit(doc, trig, args, memory)
-        if event is not None:
-            used.add(ident)
-            made.append(event)
+        if event is None:
+            return
+        made.append(event)
+        if not trig.setting:  # a setting is its own happening and blocks none of the clause's
+            used.idents.add(ident)
+            if not ident[1]:
+                used.bare.setdefault(trig.type, set()).add(own)
 
     def _refers_back(self, spec: LangEvents, clause: Clause, trig: Trigger, args: Arguments,
                      memory: DocMemory) -> str | None:
@@ -382,8 +487,10 @@ class EventStage:
         date = args.date.value if args.date else None
         if args.ordinal and (trig.type, args.ordinal) in memory.ordinals:
             seen = memory.ordinals[(trig.type, args.ordinal)]
-            if date is None or seen is None or seen == date:  # "the 1st Summit" of another series has its own date
-                return seen or ""
+            # "the 1st Summit" of another series has its own date; a borrowed date gives way to an own one
+            if date is None or seen.date is None or seen.date == date or id(seen) in memory.weak:
+                _refine(seen, args, memory)
+                return seen.date or ""
         keys = {_instrument_key(a) for a in args.instruments}
         if trig.type in self.instrument_types:
             if keys and all((trig.type, k) in memory.instruments for k in keys):
@@ -399,6 +506,22 @@ class EventStage:
         if memory.last_gathering is not None and date is None \
                 and not args.planned and self._definite(spec, clause, trig):
             return memory.last_gathering.date or ""
+        return None
+
+    def _headline_again(self, trig: Trigger, args: Arguments, memory: DocMemory) -> str | None:
+        """The lead reports the headline's happening again ("ECOWAS and WFP sign agreement" / "... signed a
+        Memorandum ..."): the first event of the lead of the same kind (same type, or both gatherings) is the
+        headline's event, and its own date replaces a date the headline only borrowed from the dateline."""
+        if not memory.headline:
+            return None
+        year = str(args.date.value)[:4] if args.date and args.date.value else None
+        for h in memory.headline:
+            if h.date and year and h.date[:4] != year:
+                continue  # background: "established in 1989" is not today's headline
+            if h.type == trig.type or (h.type in self.gatherings and trig.type in self.gatherings):
+                memory.headline.remove(h)
+                _refine(h, args, memory)
+                return h.date or ""
         return None
 
     def _definite(self, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
@@ -423,7 +546,9 @@ class EventStage:
         if event.date:
             memory.days[(trig.type, event.date)] = memory.days.get((trig.type, event.date), True) and bool(args.instruments)
         if args.ordinal:
-            memory.ordinals[(trig.type, args.ordinal)] = event.date
+            memory.ordinals[(trig.type, args.ordinal)] = event
+        if args.weak_date or event.date is None:
+            memory.weak.add(id(event))
         if trig.type in self.gatherings:
             memory.last_gathering = event
         for a in args.instruments:
@@ -450,6 +575,13 @@ class EventStage:
             memory.gathering = None  # another happening is now under discussion
         elif any(context_dates):
             memory.gathering = (paragraph, next(d for d in reversed(context_dates) if d))
+
+
+def _refine(seen: Event, args: Arguments, memory: DocMemory) -> None:
+    """A happening named again with a date of its own: that date replaces one it only borrowed."""
+    if args.date is not None and args.date.value and not args.weak_date and id(seen) in memory.weak:
+        seen.date = args.date.value
+        memory.weak.discard(id(seen))
 
 
 def _is_point(d: Mention) -> bool:
@@ -501,15 +633,26 @@ def _instrument_key(a: Mention) -> str:
     return str(a.attrs.get("agreement_key") or a.text.casefold())
 
 
-def _dateline(text: str, sentences: list, dates: MentionIndex) -> Mention | None:
-    """A headline (first sentence, no final stop) is dated by the dateline opening the next sentence."""
-    if len(sentences) < 2:
+def _title_lines(text: str, sentences: list) -> int:
+    """How many leading sentences form the title block (headline, "Communiqué de presse", a meeting line):
+    lines without a final stop, followed by a body sentence. 0 when the document opens with body text."""
+    n = 0
+    while n < min(MAX_TITLE_LINES, len(sentences) - 1) and not TITLE_END.search(text, sentences[n][1].start, sentences[n][1].end):
+        n += 1
+    return n
+
+
+def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Mention | None:
+    """The title block's events happened on the date that opens the body ("RIYADH, 20 October 2023 -"), or that
+    a title line gives ("Security Council, 9893rd Meeting (AM), 3 April 2025")."""
+    if body == 0:
         return None
-    head, lead = sentences[0][1], sentences[1][1]
-    if TITLE_END.search(text, head.start, head.end) or dates.inside(head.start, head.end):
-        return None
-    opening = dates.inside(lead.start, min(lead.end, lead.start + DATELINE_CHARS))
-    return next((d for d in opening if _is_point(d)), None)
+    for _, sent in sentences[1 : body + 1]:
+        opening = dates.inside(sent.start, min(sent.end, sent.start + DATELINE_CHARS))
+        point = next((d for d in opening if _is_point(d)), None)
+        if point is not None:
+            return point
+    return None
 
 
 def _clauses(text: str, start: int, end: int):
