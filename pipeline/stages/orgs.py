@@ -517,8 +517,10 @@ class OrgStage:
     def _latin_organ(self, text: str, toks: list, k: int, c: Candidate, grammar: Grammar) -> tuple | None:
         if toks[k][0] != c.start:
             return None
-        low = [t[2].casefold() for t in toks]
-        conn = next((p for p in grammar.organ_connectors if k - len(p) >= 0 and tuple(low[k - len(p) : k]) == p), None)
+        def low(a: int, b: int) -> tuple[str, ...]:  # casefolded words a..b: only the window, never the sentence
+            return tuple(t[2].casefold() for t in toks[max(a, 0) : b])
+
+        conn = next((p for p in grammar.organ_connectors if k - len(p) >= 0 and low(k - len(p), k) == p), None)
         if conn is None or not all(_gap(text, toks[x], toks[x + 1]) for x in range(k - len(conn), k)):
             return None
         inner = {w for p in grammar.organ_connectors for w in p} | grammar.articles | grammar.coordinators
@@ -528,11 +530,12 @@ class OrgStage:
                 return None
             word = toks[x][2]
             glued = x > 0 and toks[x - 1][1] == toks[x][0] - 1 and text[toks[x][0] - 1] in "-‐"
-            organ = any(tuple(low[x : x + len(h)]) == h for h in grammar.organ_heads)
-            if word[:1].isupper() and not glued and (low[x] in self.m.any_heads or organ):
+            organ = any(low(x, x + len(h)) == h for h in grammar.organ_heads)
+            lx = word.casefold()
+            if word[:1].isupper() and not glued and (lx in self.m.any_heads or organ):
                 return toks[x][0], c.end, ""
             capital_ok = grammar.casing == "title"
-            if not (low[x] in inner or (word[:1].isupper() if capital_ok else word.islower())):
+            if not (lx in inner or (word[:1].isupper() if capital_ok else word.islower())):
                 return None
             x -= 1
         return None
