@@ -215,9 +215,10 @@ def read_source(src: Source, params: IngestParams) -> Iterator[Document | InputE
     notes: list[str] = []
     if encoding != "utf-8":
         notes.append(f"decoded as {encoding}")
+    published = None
     if suffix in (".html", ".htm"):
         try:
-            title, text = _html_main_text(text)
+            title, published, text = _html_main_text(text)
         except Exception as exc:  # lxml/trafilatura on markup beyond repair
             yield InputError(src.rel, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
             return
@@ -227,7 +228,9 @@ def read_source(src: Source, params: IngestParams) -> Iterator[Document | InputE
     else:
         title = None
     text = normalise_text(text, notes)
-    doc = Document(source=src.rel, text=text, title=title, meta={"encoding": encoding}, notes=notes)
+    published = normalise_published(published, notes)
+    doc = Document(source=src.rel, text=text, title=title, published=published, meta={"encoding": encoding},
+                   notes=notes)
     yield from _checked(doc, params, size if size > len(data) else None)
 
 
@@ -245,14 +248,20 @@ def _checked(doc: Document, params: IngestParams, file_bytes: int | None = None)
     yield doc
 
 
-def _html_main_text(html: str) -> tuple[str | None, str]:
-    """Main text of a web page (navigation, menus and footers dropped) and its title."""
+def _html_main_text(html: str) -> tuple[str | None, str | None, str]:
+    """Main text of a web page (navigation, menus and footers dropped), its title and its publication date.
+
+    The date comes from the page's own metadata (``<meta property="article:published_time">``, JSON-LD
+    ``datePublished``, ``<time>``...) as trafilatura reads it, without guessing from the URL or today's date;
+    relative dates in the text are then resolved against it.
+    """
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or ""
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html, extensive=False)
     title = meta.title if meta is not None and meta.title else None
-    return title, text
+    published = meta.date if meta is not None and meta.date else None
+    return title, published, text
 
 
 def _jsonl_source(src: Source, params: IngestParams) -> Iterator[Document | InputError]:

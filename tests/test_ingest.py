@@ -192,3 +192,24 @@ def test_ingest_jsonl_over_long_line_is_reported_and_the_next_lines_kept(tmp_pat
     err, doc = list(iter_documents([tmp_path], IngestParams(max_chars=10)))
     assert err.source == "docs.jsonl:1" and err.problem.startswith("line longer than")
     assert doc.source == "docs.jsonl#L2" and doc.text == "ASEAN met."
+
+
+def test_ingest_html_publication_date_from_page_metadata_fills_published(tmp_path):
+    page = tmp_path / "oic_unhcr.html"
+    page.write_text(
+        '<html><head><title>OIC and UNHCR sign memorandum</title>'
+        '<meta property="article:published_time" content="2022-03-14T09:00:00+00:00"></head><body><article>'
+        "<h1>OIC and UNHCR sign memorandum</h1><p>The Organisation of Islamic Cooperation and UNHCR signed a "
+        "memorandum of understanding yesterday in Jeddah to strengthen their cooperation on refugees.</p>"
+        "</article></body></html>", encoding="utf-8")
+    [doc] = _docs([page])
+    assert (doc.published, doc.title) == ("2022-03-14", "OIC and UNHCR sign memorandum")
+
+
+def test_ingest_html_without_a_date_in_its_metadata_has_no_published_date(tmp_path):
+    page = tmp_path / "note.html"
+    page.write_text("<html><head><title>Note</title></head><body><article><p>The Pacific Islands Forum and the "
+                    "Commonwealth Secretariat met in Suva to discuss climate finance for small island states."
+                    "</p></article></body></html>", encoding="utf-8")
+    [doc] = _docs([page])
+    assert doc.published is None
