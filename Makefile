@@ -22,8 +22,9 @@ setup-stanza: setup
 run: setup
 	$(PY) -m pipeline run corpus --out output
 
+# One pytest worker per core (pytest-xdist): the suite is mostly whole-pipeline runs, which parallelise well.
 test: setup
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 evaluate: run
 	$(PY) -m pipeline evaluate --gold corpus/gold --pred output --metrics metrics/sample --detail metrics/sample_detail.json --plots metrics/f1_sample.svg --errors metrics/errors_sample.txt --name sample
