@@ -141,11 +141,23 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+# The mention types reconciliation reads or rewrites (entity ids, agreement ids, event triggers). DATE and
+# LOC mentions are final after the stages: they stay in the cache and are read back in pass 2.
+RECONCILED_TYPES = frozenset({"ORG", "AGREEMENT", "EVENT"})
+
+
 def light_copy(doc: Document) -> Document:
-    """What reconciliation needs of a document: its ids and mentions, not its text or sentences."""
+    """What reconciliation needs of a document: its ids, the mentions it reconciles and its events; not its
+    text, sentences, dates or places (memory grows with the corpus only by what reconciliation uses)."""
     light = Document(source=doc.source, text="", lang=doc.lang, title=doc.title, published=doc.published, url=doc.url)
     light._sha256 = doc.sha256
-    light.mentions = doc.mentions
+    light.mentions = [m for m in doc.mentions if m.type in RECONCILED_TYPES]
     light.events = doc.events
     return light
+
+
+def merge_reconciled(full: Document, light: Document) -> None:
+    """Pass 2: the cached document takes the reconciled mentions and events of its light copy."""
+    full.mentions = [m for m in full.mentions if m.type not in RECONCILED_TYPES] + light.mentions
+    full.events = light.events
 

@@ -20,7 +20,7 @@ from pipeline import __version__
 from pipeline.datasets.schema import SCHEMA_VERSION
 from pipeline.runtime.executors import DaskExecutor, ProcessExecutor, SerialExecutor
 from pipeline.runtime.extractor import Extractor
-from pipeline.runtime.cache import CacheStats, DocCache, document_key, extraction_fingerprint, light_copy
+from pipeline.runtime.cache import CacheStats, DocCache, document_key, extraction_fingerprint, light_copy, merge_reconciled
 from pipeline.config import Config
 from pipeline.document import Document
 from pipeline.errors import InputError
@@ -198,7 +198,7 @@ def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, docs: 
             if full is None:  # the cache entry vanished mid-run: fail this document, keep the rest
                 report.failed.append({"source": safe_id(light.source), "error": "cached result missing", "action": "skipped"})
                 continue
-            full.mentions, full.events = light.mentions, light.events
+            merge_reconciled(full, light)
             if batch.duplicates.get(light.doc_id):
                 full.meta["duplicate_sources"] = [full.source, *batch.duplicates[light.doc_id]]
             report.notes.extend({"source": safe_id(full.source), "note": n} for n in full.notes)
