@@ -202,6 +202,7 @@ class OrgStage:
             chosen.extend(c for c in _resolve(cands) if c.extractor != VENUE)
         chosen.sort(key=lambda c: c.start)
         chosen = self._acronyms_in_text(text, doc, chosen)
+        chosen = self._repeated_long_forms(text, doc, chosen)
         # a head anaphor ("المنظمة", "the Forum") refers to the most recent organisation with that head, which
         # may be another than the one whose knowledge-base short form it also is
         chosen = self._head_anaphors(text, doc, chosen)
@@ -297,6 +298,7 @@ class OrgStage:
         not_name = set(spec.get("not_name_words", []))
         instrument = set(spec.get("instrument_words", []))
         generic = {g.casefold() for g in spec.get("generic_modifiers", [])}
+        locative = {c.casefold() for c in spec.get("locative_connectors", [])}
         articles = {x.casefold() for x in self.m.matching.get(spec.get("_lang", ""), {}).get("articles", [])}
         _gap = lambda text, x, y: bool(NAME_GAP.match(text[x[1] : y[0]]))  # noqa: E731  (no comma inside a name)
         out = []
@@ -314,6 +316,8 @@ class OrgStage:
             while j < n:
                 k = j
                 seen = {t[2].casefold() for t in toks[a : j]}
+                if b == i and j < n and toks[j][2].casefold() in locative:
+                    break  # "Commission à Libreville", "Secrétariat en Commission": a place or role, not a complement
                 while k < n and toks[k][2].casefold() in connectors and _gap(text, toks[k - 1], toks[k]):
                     if toks[k][2].casefold() in coordinators and not (seen & coord_after):
                         break
@@ -354,6 +358,8 @@ class OrgStage:
         verbs = {tuple(v.split()) for v in self.m.matching.get(spec.get("_lang", ""), {}).get("stop_verbs", [])}
         verb_firsts = {v[0] for v in verbs}
         venues = {tuple(v.casefold().split()) for v in spec.get("venue_words", [])}
+        sessions = {tuple(v.casefold().split()) for v in spec.get("session_markers", [])}
+        surnames = {w.casefold() for w in spec.get("person_surnames", [])}
         out = []
         n = len(toks)
         low = [t[2].casefold() for t in toks]  # noqa: E741
@@ -369,13 +375,24 @@ class OrgStage:
                 j = i + len(head)
                 if j >= n or not _cap(toks[j][2]) or not _gap(text, toks[j - 1], toks[j]):
                     continue
+                if _person_at(toks, low, j, surnames):  # "Chủ tịch Quốc hội Vương Đình Huệ": the head alone names
+                    bare = text[toks[i][0] : toks[j - 1][1]]
+                    out.append(Candidate(toks[i][0], toks[j - 1][1], ENTITY_PREFIX + "x-" + slug(bare), "orgs:heads",
+                                         0.65, (("entity_name", bare),)))
+                    break
                 # "Trung tâm Hội nghị quốc gia" is a building where meetings are held: read to its end, then kept
                 # only to block the names inside it ("Trung tâm Hội nghị Liên Hợp Quốc"), never emitted
                 venue = any(tuple(low[j : j + len(v)]) == v for v in venues)
                 b = j
                 k = j + 1
+                session = False
                 while k < n and k - i < max_len and gap(toks[k - 1], toks[k]):
                     word = low[k]
+                    if any(tuple(low[k : k + len(m)]) == m for m in sessions):
+                        session = True  # "Đại hội đồng IPU lần thứ 147": a numbered session is an event
+                        break
+                    if _person_at(toks, low, k, surnames):
+                        break
                     if word in verb_firsts and toks[k][2] == word and any(tuple(low[k : k + len(v)]) == v for v in verbs):
                         break  # a lowercase predicate verb: the name ended before it
                     if word in stop and not (word in bridges and k + 1 < n and toks[k + 1][2][:1].isupper()
@@ -383,6 +400,8 @@ class OrgStage:
                         break
                     b = k
                     k += 1
+                if session:
+                    break
                 phrase = text[toks[i][0] : toks[b][1]]
                 out.append(Candidate(toks[i][0], toks[b][1], ENTITY_PREFIX + "x-" + slug(phrase),
                                      VENUE if venue else "orgs:heads", 0.65, (("entity_name", phrase),)))
@@ -469,7 +488,9 @@ class OrgStage:
             if "," in text[a:stop] or any(words[x].casefold() in self.coordinators and words[x + 1].casefold() in
                                           self.articles for x in range(len(words) - 1)):
                 continue
-            if not any(w.casefold() in self.m.any_heads for w in words) or any(w in self.instrument_words for w in words):
+            if any(w in self.instrument_words for w in words):
+                continue
+            if not any(w.casefold() in self.m.any_heads for w in words) and not self._sub_body_of_known(acr, words):
                 continue
             phrase = text[a:stop]
             known = _walk_ids(self.m.acronyms.root, acr)
@@ -477,6 +498,13 @@ class OrgStage:
             attrs = () if known else (("entity_name", phrase), ("entity_acronym", acr))
             out.append(Candidate(a, stop, eid, "orgs:acronym-long-form", 0.9, attrs))
         return out
+
+    def _sub_body_of_known(self, acr: str, words: list[str]) -> bool:
+        """``IGAD Regional Consultative Process on Migration (IGAD-RCP)``: a compound acronym that opens with a
+        known organisation's acronym, defined by a long form opening with that same acronym, names a body of that
+        organisation even without a head word."""
+        parent = acr.split("-", 1)[0]
+        return bool(re.search(r"-[A-Z]", acr)) and bool(words) and words[0] == parent and _walk_exact(self.m.acronyms.root, parent)
 
     def _organ_compositions(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """An organ head governing an organisation's mention is one name, an organisation of its own: "Conseil
@@ -510,9 +538,27 @@ class OrgStage:
         a, b, key = found
         if a < prev_end or b > next_start:
             return None  # another mention stands in between: the organ belongs to that one, or to none
+        if self._meeting_on_topic(text, toks, k, a, b, c, grammar):
+            return None
         phrase = text[a:b]
         eid = ENTITY_PREFIX + "x-" + (slug(phrase) if grammar.capitalised else hashlib.sha256(key.encode()).hexdigest()[:12])
         return Candidate(a, b, eid, "orgs:organ-of", min(c.confidence, 0.8), (("entity_name", phrase),))
+
+    def _meeting_on_topic(self, text: str, toks: list, k: int, a: int, b: int, c: Candidate, grammar: Grammar) -> bool:
+        """``Conférence des Nations Unies sur l'eau``, ``مؤتمر الأمم المتحدة لتغير المناخ``: a meeting head over an
+        organisation, then a topic, is a meeting (an event), not an organ of that organisation."""
+        heads = grammar.extra.get("meeting_heads") or []
+        if not heads:
+            return False
+        first = text[a:b].split()[0].casefold()
+        if grammar.script == "arabic":
+            return self.m.arabic.fold(first) in {self.m.arabic.fold(h) for h in heads} and b > c.end
+        if first not in {h.casefold() for h in heads}:
+            return False
+        end = index_of_end(toks, k, c.end)
+        topics = {t.casefold() for t in grammar.extra.get("topic_connectors") or []}
+        return end is not None and end + 1 < len(toks) and toks[end + 1][2].casefold() in topics \
+            and _gap(text, toks[end], toks[end + 1])
 
     def _latin_organ(self, text: str, toks: list, k: int, c: Candidate, grammar: Grammar) -> tuple | None:
         if toks[k][0] != c.start:
@@ -524,6 +570,7 @@ class OrgStage:
         if conn is None or not all(_gap(text, toks[x], toks[x + 1]) for x in range(k - len(conn), k)):
             return None
         inner = {w for p in grammar.organ_connectors for w in p} | grammar.articles | grammar.coordinators
+        kinds = {g.casefold() for g in self.m.heads.get(grammar.lang, {}).get("kind_modifiers", [])}
         x = k - len(conn) - 1
         for _ in range(grammar.organ_max_modifiers + 4):
             if x < 0 or not _gap(text, toks[x], toks[x + 1]):
@@ -534,6 +581,8 @@ class OrgStage:
             lx = word.casefold()
             if word[:1].isupper() and not glued and (lx in self.m.any_heads or organ):
                 return toks[x][0], c.end, ""
+            if lx in kinds:
+                return None  # "institution spécialisée des Nations Unies": a kind of body, not a named organ
             capital_ok = grammar.casing == "title"
             if not (lx in inner or (word[:1].isupper() if capital_ok else word.islower())):
                 return None
@@ -625,14 +674,40 @@ class OrgStage:
         if not aliases:
             return chosen
         pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w])")
+        starts = [c.start for c in chosen]
+        glued: set[int] = set()  # ids of acronym parts inside a defined compound ("UNESCO" in "IOC-UNESCO")
         for _, sent in doc.content_sentences():
             for m in pattern.finditer(text, sent.start, sent.end):
-                if taken.overlaps(m.start(), m.end()):
+                # "IOC-UNESCO" replaces the UNESCO inside it; "AIPA-44" (a numbered session) does not
+                inner = _glued_parts(chosen, starts, m.start(), m.end()) if re.search(r"-[A-Z]", m.group(1)) else []
+                if inner:
+                    glued.update(id(c) for c in inner)
+                elif taken.overlaps(m.start(), m.end()):
                     continue
                 eid, attrs = aliases[m.group(1)]
                 new.append(Candidate(m.start(), m.end(), eid, "orgs:acronym-in-text", 0.8, attrs))
                 taken.add(m.start(), m.end())
-        return sorted(chosen + new, key=lambda c: c.start)
+        return sorted([c for c in chosen if id(c) not in glued] + new, key=lambda c: c.start)
+
+    def _repeated_long_forms(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
+        """A name learnt from its acronym definition ("l'Autorité du bassin du Niger (ABN)") is the same
+        organisation wherever the document writes it again, before or after the definition, even where no
+        parenthesis follows (one name, one referent per document). One regex pass over the content sentences."""
+        names = {text[c.start : c.end]: c for c in chosen
+                 if c.extractor == "orgs:acronym-long-form" and c.entity_id.startswith(ENTITY_PREFIX + "x-")}
+        if not names:
+            return chosen
+        taken = Intervals((c.start, c.end) for c in chosen)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+        new = []
+        for _, sent in doc.content_sentences():
+            for m in pattern.finditer(text, sent.start, sent.end):
+                if taken.overlaps(m.start(), m.end()):
+                    continue
+                ref = names[m.group(1)]
+                new.append(Candidate(m.start(), m.end(), ref.entity_id, "orgs:acronym-long-form", 0.85, ref.attrs))
+                taken.add(m.start(), m.end())
+        return sorted(chosen + new, key=lambda c: c.start) if new else chosen
 
     def _org_head_before(self, text: str, view: SentenceView, offset: int, window: int = 16) -> bool:
         """Whether an organisation head word of any language (pages mix languages) stands among the ``window``
@@ -895,6 +970,28 @@ def _trim_to_head(toks: list, i: int, b: int, heads: set, connectors: set) -> in
         if word in heads:
             keep = x
     return keep
+
+
+def _glued_parts(chosen: list[Candidate], starts: list[int], start: int, end: int) -> list[Candidate]:
+    """Knowledge-base acronyms strictly inside the compound at [start, end), when they are all it overlaps;
+    else [] (the compound then competes like any other alias). ``starts`` are the sorted candidate starts."""
+    k = bisect.bisect_left(starts, start)
+    if k > 0 and chosen[k - 1].end > start:
+        return []
+    inner = []
+    while k < len(chosen) and chosen[k].start < end:
+        c = chosen[k]
+        if c.end > end or c.extractor != "orgs:kb-acronym" or (c.start, c.end) == (start, end):
+            return []
+        inner.append(c)
+        k += 1
+    return inner
+
+
+def _person_at(toks: list, low: list, k: int, surnames: set) -> bool:
+    """True when token k opens a person's name: a listed family name followed by a capitalised given name
+    ("... Quốc hội Vương Đình Huệ"). A name list is knowledge; a lone surname-like word is not enough."""
+    return low[k] in surnames and _cap(toks[k][2]) and k + 1 < len(toks) and _cap(toks[k + 1][2])
 
 
 def _agrees(noun: str, adjective: str, feminine: str) -> bool:

@@ -379,3 +379,87 @@ def test_parenthesised_acronym_after_an_organisation_word_is_an_organisation(org
 def test_vietnamese_conference_centre_is_a_venue_not_an_organisation(orgs):
     text = "Hội thảo diễn ra tại Trung tâm Hội nghị Liên Hợp Quốc ở Băng Cốc và Trung tâm Hội nghị quốc gia."
     assert orgs(text, "vi") == []
+
+
+
+def test_vietnamese_numbered_session_is_not_an_organisation(orgs):
+    text = "Đại hội đồng IPU lần thứ 147 sẽ họp tại Luanda vào tháng 10."
+    assert [m[0] for m in orgs(text, "vi")] == ["IPU"]
+
+
+def test_vietnamese_person_name_after_head_is_not_part_of_the_name(orgs):
+    text = "Chủ tịch Quốc hội Vương Đình Huệ đã tiếp đoàn đại biểu của Ủy ban Kinh tế Quốc hội Nguyễn Văn Nam."
+    assert [m[:3] for m in orgs(text, "vi")] == [("Quốc hội", 9, 17), ("Ủy ban Kinh tế Quốc hội", 59, 82)]
+
+
+def test_vietnamese_place_names_like_surnames_stay_in_the_name(orgs):
+    text = "Ủy ban Nhân dân Hà Nội phối hợp với Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương."
+    assert [m[0] for m in orgs(text, "vi")] == ["Ủy ban Nhân dân Hà Nội", "Diễn đàn Hợp tác Kinh tế châu Á - Thái Bình Dương"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le sommet s'est tenu au siège de la Commission à Libreville le 3 mars.",
+    "Les ministres ont approuvé la transformation du Secrétariat en Commission régionale.",
+])
+def test_french_place_or_role_after_bare_head_is_not_a_name(orgs, text):
+    assert orgs(text, "fr") == []
+
+
+def test_french_place_after_a_complement_stays_in_the_name(orgs):
+    text = "Le Bureau des Nations Unies à Genève a accueilli la réunion."
+    assert [m[:3] for m in orgs(text, "fr")] == [("Bureau des Nations Unies à Genève", 3, 36)]
+
+
+def test_compound_acronym_of_a_known_parent_names_its_sub_body(orgs):
+    text = ("The meeting reviewed the IGAD Regional Consultative Process on Migration (IGAD-RCP). "
+            "Later, the IGAD-RCP met in Djibouti with IGAD officials.")
+    assert [m[:3] for m in orgs(text, "en")] == [
+        ("IGAD Regional Consultative Process on Migration", 25, 72), ("IGAD-RCP", 74, 82), ("IGAD-RCP", 96, 104),
+        ("IGAD", 126, 130)]
+
+
+def test_defined_compound_acronym_is_not_split_into_its_known_part(orgs):
+    text = ("It works with the Intergovernmental Oceanographic Commission of UNESCO (IOC-UNESCO) on tsunami "
+            "warning. IOC-UNESCO and UNESCO agreed.")
+    got = orgs(text, "en")
+    assert [m[:3] for m in got] == [("Intergovernmental Oceanographic Commission of UNESCO", 18, 70),
+                                    ("IOC-UNESCO", 72, 82), ("IOC-UNESCO", 104, 114), ("UNESCO", 119, 125)]
+    assert got[3][3] == "org:unesco" and got[2][3] == got[0][3]
+
+
+def test_numbered_session_acronym_keeps_its_organisation(orgs):
+    text = "The IGAD Peace Fund Launch (IGAD-44) was held."
+    assert [m[:3] for m in orgs(text, "en")] == [("IGAD Peace Fund", 4, 19), ("IGAD", 28, 32)]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("L'Autorité a pris part à la Conférence des Nations Unies sur l'eau, tenue à New York.", "fr",
+     [("Nations Unies", 43, 56, "org:un")]),
+    ("شاركت المنظمة في مؤتمر الأمم المتحدة لتغير المناخ في دبي.", "ar", [("الأمم المتحدة", 23, 36, "org:un")]),
+])
+def test_conference_of_an_organisation_on_a_topic_is_a_meeting_not_an_organ(orgs, text, lang, expected):
+    assert orgs(text, lang) == expected
+
+
+def test_arabic_conference_of_an_organisation_without_topic_is_an_organ(orgs):
+    text = "وعقد مؤتمر منظمة التعاون الإسلامي اجتماعه في جدة."
+    assert [m[:3] for m in orgs(text, "ar")] == [("مؤتمر منظمة التعاون الإسلامي", 5, 33)]
+
+
+def test_french_specialised_institution_of_un_is_a_kind_not_an_organ(orgs):
+    text = "L'OMPI, institution spécialisée des Nations Unies, a signé l'accord."
+    assert orgs(text, "fr") == [("OMPI", 2, 6, "org:wipo"), ("Nations Unies", 36, 49, "org:un")]
+
+
+def test_name_learnt_from_acronym_definition_is_found_again_before_and_after(orgs):
+    text = ("Rapport de l'Autorité du bassin du Niger pour 2023.\n\nCréée en 1980, l'Autorité du bassin du Niger (ABN) "
+            "regroupe neuf États. L'ABN siège à Niamey.")
+    got = orgs(text, "fr")
+    assert [m[:3] for m in got] == [("Autorité du bassin du Niger", 13, 40), ("Autorité du bassin du Niger", 70, 97),
+                                    ("ABN", 99, 102), ("ABN", 127, 130)]
+    assert len({m[3] for m in got}) == 1
+
+
+def test_lowercase_name_without_definition_is_not_repeated(orgs):
+    text = "La commission du bassin a publié un rapport. Le bassin du fleuve reste fragile."
+    assert orgs(text, "fr") == []
