@@ -21,7 +21,10 @@ events.yaml); the grammar here is language-neutral:
   date replaces the borrowed dateline date (so does any later mention with the same ordinal);
 - a gathering after a setting cue ("on the sidelines of", "على هامش", "bên lề") is its own happening and never
   merges with the clause's verb; "session of the Conference" is one conference; a session or meeting of
-  "Heads of State"/"leaders" is a summit; two triggers of one type with their own dates are two happenings.
+  "Heads of State"/"leaders" is a summit; two triggers of one type with their own dates are two happenings;
+- a trigger phrase is what the data lists, with the complements that name the kind of gathering ("Hội nghị Bộ
+  trưởng Ngoại giao"), or the head of a discontinuous trigger whose tail follows ("دخل ... حيز النفاذ"); a
+  bare year right after a noun ("l'exercice 2024") qualifies that noun and dates nothing (``year_cues``).
 
 Cost is linear in the document: mentions are sliced per clause with ``bisect`` on sorted offsets, and the
 document memory is a few dictionaries keyed by type, ordinal and date.
@@ -46,8 +49,11 @@ DATELINE_CHARS = 60  # a dateline date opens the sentence after a headline ("RIY
 LEAD_SENTENCES = 2  # body sentences after a title block that may report the headline's happening again
 LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched for its level ("Heads of State")
 MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
-SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns  # sentences after a headline that may report the headline's happening again
+SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
+GAPPED_TOKENS = 4  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
+YEAR_ONLY = re.compile(r"\d{4}")
+TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
 
 
 @dataclass
@@ -75,6 +81,9 @@ class LangEvents:
     habitual: frozenset[str]
     indefinite: frozenset[str]
     definite_prefix: str = ""  # Arabic: a noun without the article is indefinite ("اجتماع" vs "الاجتماع")
+    year_cues: frozenset[str] | None = None  # words before a bare year that make it a time ("en 2024"); None: any
+    gapped: Trie = field(default_factory=Trie)  # heads of discontinuous triggers ("دخل ... حيز النفاذ"); value: rule index
+    gapped_rules: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (type, folded tail)
 
 
 @dataclass
@@ -190,8 +199,10 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
     for w in spec.get("exclusions", []):
         exclusions.add(phrase_key(w, arabic), "x")
     folded = lambda ws: frozenset(fold_token(w, arabic) for w in ws)  # noqa: E731
+    _add_complements(trie, spec["triggers"], spec.get("trigger_complements", {}), arabic)
+    gapped, rules = _gapped(spec.get("gapped_triggers", {}), arabic)
     return LangEvents(
-        triggers=trie, exclusions=exclusions,
+        triggers=trie, exclusions=exclusions, gapped=gapped, gapped_rules=rules,
         planned=_cue_regex(spec.get("planned_cues", []), at_end=False),
         ordinal=re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
         not_dating=_cue_regex(spec.get("since_cues", []) + spec.get("until_cues", []), at_end=True),
@@ -203,7 +214,36 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         count_words=folded(spec.get("count_words", [])), habitual=folded(spec.get("habitual_cues", [])),
         indefinite=folded(spec.get("indefinite_determiners", [])),
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
+        year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
     )
+
+
+def _add_complements(trie: Trie, triggers: dict[str, list[str]], spec: dict[str, list[str]], arabic: ArabicFolder) -> None:
+    """A trigger head with a complement that names the kind of gathering is one trigger phrase ("Hội nghị Bộ
+    trưởng Ngoại giao", also two joined "Ngoại giao - Kinh tế"); the type is the head's."""
+    types = {phrase_key(w, arabic): etype for etype, words in triggers.items() for w in words}
+    for head, complements in spec.items():
+        etype = types[phrase_key(head, arabic)]
+        keys = [phrase_key(c, arabic) for c in complements]
+        for k in keys:
+            trie.add(phrase_key(head, arabic) + k, etype)
+            for k2 in keys:
+                if k2 != k:
+                    trie.add(phrase_key(head, arabic) + k + k2, etype)
+
+
+def _gapped(spec: dict[str, list[str]], arabic: ArabicFolder) -> tuple[Trie, list[tuple[str, tuple[str, ...]]]]:
+    """Discontinuous triggers written "head ... tail": the head is the trigger span, the tail must follow
+    within a few tokens (the instrument's name sits between "دخل" and "حيز النفاذ")."""
+    trie, rules = Trie(), []
+    for etype, phrases in spec.items():
+        for phrase in phrases:
+            head, sep, tail = phrase.partition("...")
+            if not sep or not phrase_key(tail, arabic):
+                raise ValueError(f"gapped trigger {phrase!r} needs 'head ... tail'")
+            trie.add(phrase_key(head, arabic), str(len(rules)))
+            rules.append((etype, phrase_key(tail, arabic)))
+    return trie, rules
 
 
 def _setting_regex(cues: list[str]) -> re.Pattern | None:
@@ -317,7 +357,17 @@ class EventStage:
             hits = walk(spec.triggers.root, first, toks, i, text, fold)
             if hits and (best is None or hits[-1][0] > best[1]):
                 best = (strip, hits[-1][0], hits[-1][1][0])
-        return best
+        return best or self._gapped_at(spec, toks, i, variants, text, fold)
+
+    def _gapped_at(self, spec: LangEvents, toks: list, i: int, variants: list, text: str, fold) -> tuple[int, int, str] | None:
+        """A discontinuous trigger whose head starts at token i and whose tail follows within GAPPED_TOKENS."""
+        for strip, first in variants:
+            for end_i, values in walk(spec.gapped.root, first, toks, i, text, fold):
+                for v in values:
+                    etype, tail = spec.gapped_rules[int(v)]
+                    if _tail_follows(toks, end_i + 1, tail, fold):
+                        return strip, end_i, etype
+        return None
 
     def _negated(self, text: str, spec: LangEvents, toks: list, trig: Trigger) -> bool:
         """"4 summits", "four summits", "regular meetings", "các cuộc họp định kỳ": no single happening."""
@@ -397,6 +447,7 @@ class EventStage:
         out = ClauseDates(nearest=[[] for _ in found])
         starts = [t.start for t in found]
         tok_starts = [t[0] for t in clause.toks]
+        trig_ends = {t.end for t in found}
         for d in clause.dates:
             if spec.not_dating and spec.not_dating.search(text, max(clause.start, d.start - CUE_WINDOW), d.start):
                 out.started = True
@@ -404,7 +455,7 @@ class EventStage:
             if d.value is None:
                 out.started = True  # "on 27 August" with no year anywhere: anchored, but no value to give
                 continue
-            if not _is_point(d) or clause.instruments.covers(d.start, d.end):
+            if not _is_point(d) or clause.instruments.covers(d.start, d.end) or self._qualifies_noun(text, spec, clause, d, tok_starts, trig_ends):
                 continue
             if bisect_left(tok_starts, d.start) <= 2 and (not found or d.end <= found[0].start):
                 out.opening.append(d)
@@ -412,6 +463,21 @@ class EventStage:
             i = bisect_left(starts, d.start)
             out.nearest[i - 1 if i else 0].append(d)
         return out
+
+    def _qualifies_noun(self, text: str, spec: LangEvents, clause: Clause, d: Mention, tok_starts: list[int],
+                        trig_ends: set[int]) -> bool:
+        """"le budget de l'exercice 2024", "le rapport annuel 2023": a bare year right after a noun (no
+        preposition or time word before it, not the trigger itself) names a period of that noun, not the time of
+        the happening. Languages opt in with ``year_cues``."""
+        if spec.year_cues is None or not YEAR_ONLY.fullmatch(d.value or ""):
+            return False
+        k = bisect_left(tok_starts, d.start)
+        if k == 0 or not TOKEN_GAP.fullmatch(text, clause.toks[k - 1][1], d.start):
+            return False  # clause start or punctuation before the year: a time ("En 2024, ...", ", 2024")
+        prev = clause.toks[k - 1]
+        if prev[1] in trig_ends:
+            return False  # right after its trigger: "signé 2019"
+        return fold_token(prev[2], self.arabic) not in spec.year_cues
 
     # -- one clause ---------------------------------------------------------------------------------------
 
@@ -582,6 +648,14 @@ def _refine(seen: Event, args: Arguments, memory: DocMemory) -> None:
     if args.date is not None and args.date.value and not args.weak_date and id(seen) in memory.weak:
         seen.date = args.date.value
         memory.weak.discard(id(seen))
+
+
+def _tail_follows(toks: list, first: int, tail: tuple[str, ...], fold) -> bool:
+    """The folded tail starts at one of the GAPPED_TOKENS tokens from ``first`` (bounded: constant work)."""
+    for j in range(first, min(first + GAPPED_TOKENS + 1, len(toks) - len(tail) + 1)):
+        if all(fold(toks[j + k][2]) == w for k, w in enumerate(tail)):
+            return True
+    return False
 
 
 def _is_point(d: Mention) -> bool:
