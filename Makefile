@@ -36,7 +36,7 @@ evaluate-dev: setup
 
 evaluate-test: setup
 	$(PY) -m pipeline run corpus/test --out output/test --quiet
-	$(PY) -m pipeline evaluate --gold corpus/test/gold --pred output/test --metrics metrics/test --detail metrics/test_detail.json --plots metrics/f1_test.svg --errors metrics/errors_test.txt --name test
+	$(PY) -m pipeline evaluate --gold corpus/test/gold --pred output/test --metrics metrics/test --detail metrics/test_detail.json --plots metrics/f1_test.svg --name test
 
 # Every miss, false alarm, boundary and value error of the sample run, with context, for reviewers.
 errors: run
