@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.errors import (E_BAD_TYPE, E_BAD_YAML, E_DUPLICATE_STAGE, E_OUT_OF_RANGE, E_REQUIRES, E_UNKNOWN_PARAM,
+from pipeline.errors import (E_BAD_TYPE, E_BAD_YAML, E_DUPLICATE_STAGE, E_OUT_OF_RANGE, E_UNKNOWN_PARAM,
                              E_UNKNOWN_SECTION, E_YAML_LIMIT, ConfigError)
 from pipeline.registry import REGISTRY, load_stage_modules
 
@@ -137,13 +137,7 @@ def _stage_list(value: Any, p: Path) -> list[str]:
     twice = sorted({v for v in value if value.count(v) > 1})
     if twice:
         raise ConfigError(E_DUPLICATE_STAGE.format(names=twice, path=p))
-    provided = ["text", "source"]
-    for name in value:
-        spec = REGISTRY.spec(name)
-        missing = [r for r in spec.requires if r not in provided]
-        if missing:
-            raise ConfigError(E_REQUIRES.format(stage=name, missing=missing, provided=provided))
-        provided.extend(spec.provides)
+    REGISTRY.in_order(value)  # each stage registered and after what it requires
     return list(value)
 
 

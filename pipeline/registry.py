@@ -66,6 +66,11 @@ class Registry:
 
     def build(self, stage_names: list[str], settings: dict[str, dict[str, Any]], resources: Any) -> list[Stage]:
         """Instantiate the stages in config order, checking parameters and requirements first."""
+        specs = self.in_order(stage_names)
+        return [spec.cls(resources, make_params(spec, settings.get(spec.name, {}))) for spec in specs]
+
+    def in_order(self, stage_names: list[str]) -> list[StageSpec]:
+        """The specs of ``stage_names``, checking that each stage comes after what it requires (E003)."""
         load_stage_modules()
         provided: list[str] = ["text", "source"]
         specs = []
@@ -76,7 +81,7 @@ class Registry:
                 raise ConfigError(E_REQUIRES.format(stage=name, missing=missing, provided=provided))
             provided.extend(spec.provides)
             specs.append(spec)
-        return [spec.cls(resources, make_params(spec, settings.get(spec.name, {}))) for spec in specs]
+        return specs
 
 
 def make_params(spec: StageSpec, raw: dict[str, Any]) -> Any:
