@@ -28,7 +28,7 @@ def _ev(doc):
     ("fr", "La 4e réunion de coordination s'est tenue à Dakar le 3 mars 2022.", [("meeting", "réunion", "2022-03-03", "past")]),
     ("ar", "عُقد الاجتماع السابع للمنظمات الإقليمية في عام 2023.", [("meeting", "الاجتماع", "2023", "past")]),
     ("ar", "ومن المقرر أن تعقد القمة الثانية في عام 2025.", [("summit", "القمة", "2025", "planned")]),
-    ("vi", "Ngày 27/9/2007, hai bên đã ký Bản ghi nhớ về hợp tác.", [("signing", "đã ký", "2007-09-27", "past")]),
+    ("vi", "Ngày 27/9/2007, hai bên đã ký Bản ghi nhớ về hợp tác.", [("signing", "ký", "2007-09-27", "past")]),
 ])
 def test_trigger_types_dates_and_status_in_every_language(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
@@ -113,7 +113,7 @@ def test_period_bounds_after_since_or_until_anchor_but_do_not_date(ex, lang, tex
 
 def test_ordinal_summit_named_again_is_one_event_that_dates_its_adoption(ex):
     doc = _doc(ex, "Hội nghị Cấp cao lần thứ 4 vào tháng 11/2011 tại Bali. Hội nghị Cấp cao lần thứ 4 đã thông qua Tuyên bố chung về hợp tác.", "vi")
-    assert _ev(doc) == [("summit", "Hội nghị Cấp cao", "2011-11", "past"), ("adoption", "đã thông qua", "2011-11", "past")]
+    assert _ev(doc) == [("summit", "Hội nghị Cấp cao", "2011-11", "past"), ("adoption", "thông qua", "2011-11", "past")]
 
 
 def test_definite_back_reference_is_not_a_new_meeting_in_english(ex):
@@ -303,7 +303,7 @@ def test_meeting_of_heads_of_state_is_a_summit_and_of_ministers_a_meeting(ex, la
     ("fr", "Les dirigeants ont signé la Déclaration de Kigali et approuvé le Plan d'action régional 2024-2028 en mars 2024.",
      [("signing", "signé", "2024-03"), ("adoption", "approuvé", "2024-03")]),
     ("vi", "Tháng 3/2024, các nhà lãnh đạo đã ký Tuyên bố Kigali và thông qua Kế hoạch hành động khu vực 2024-2028.",
-     [("signing", "đã ký", "2024-03"), ("adoption", "thông qua", "2024-03")]),
+     [("signing", "ký", "2024-03"), ("adoption", "thông qua", "2024-03")]),
 ])
 def test_signing_and_adoption_of_one_clause_happen_together(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
