@@ -383,10 +383,16 @@ class EventStage:
 
     def _one_per_happening(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """A gathering named as what is established or launched ("opened its dialogue with ASEAN") is that
-        event's object, not a second event; then verbal and nominal triggers of one gathering merge."""
-        maker_ends = {t.next_token for t in found if t.type not in self.gatherings and t.type not in self.instrument_types}
-        objects = {id(g) for g in found if g.type in self.gatherings
-                   and (g.prev_token in maker_ends or g.prev_token - 1 in maker_ends)}
+        event's object, not a second event ("established at the first Ministerial Meeting" names where it
+        happened: a place cue before the gathering makes it its own event); then verbal and nominal triggers of
+        one gathering merge."""
+        makers = {t.next_token: t for t in found if t.type not in self.gatherings and t.type not in self.instrument_types}
+        objects = set()
+        for g in found:
+            maker = makers.get(g.prev_token) or makers.get(g.prev_token - 1)
+            if maker is not None and g.type in self.gatherings and not g.setting \
+                    and not (spec.place_cue and spec.place_cue.search(text, maker.end, g.start)):
+                objects.add(id(g))
         found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
         return self._merge_verbal(spec, found)
 
@@ -510,8 +516,9 @@ class EventStage:
                 continue
             self._emit_once(doc, trig, args, memory, used, made)
         if waiting and self._anchored_by_context(context_dates, made, memory, paragraph):
+            at_gathering = any(e.type in self.gatherings for e in made)  # "established at the 1st Meeting"
             for trig, args in waiting:
-                if trig.type in self.instrument_types:
+                if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings):
                     self._emit_once(doc, trig, args, memory, used, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
 

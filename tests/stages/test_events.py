@@ -382,3 +382,37 @@ def test_french_year_qualifying_a_noun_does_not_date_the_event(ex):
 def test_french_year_after_a_preposition_dates_the_event(ex):
     doc = _doc(ex, "Le Conseil a approuvé la stratégie régionale en 2024.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("adoption", "approuvé", "2024")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La feuille de route a été validée par le Conseil des ministres le 12 mars 2024.",
+     [("adoption", "validée", "2024-03-12", "past")]),
+    ("fr", "Le Conseil se réunira à Dakar le 3 juin 2025.", [("meeting", "réunira", "2025-06-03", "planned")]),
+    ("ar", "رحب المجلس بالمذكرة التي تم توقيعها في الرياض في 5 أيار/مايو 2023.",
+     [("signing", "توقيعها", "2023-05-05", "past")]),
+    ("vi", "Ngày 5/3/2022, Chính phủ đã phê duyệt Chương trình hợp tác.", [("adoption", "phê duyệt", "2022-03-05", "past")]),
+    ("vi", "Ngày 10/5/2023, Bộ trưởng đã có cuộc gặp với Tổng Thư ký IPU.", [("meeting", "cuộc gặp", "2023-05-10", "past")]),
+    ("en", "A regional webinar on data protection was held on 4 May 2023.", [("workshop", "webinar", "2023-05-04", "past")]),
+])
+def test_inflected_and_suffixed_trigger_forms_are_events(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Cơ chế này được thiết lập tại Hội nghị Bộ trưởng Ngoại giao lần thứ nhất ở Seoul ngày 27 - 28/10/2011.",
+     [("meeting", "Hội nghị Bộ trưởng Ngoại giao", "2011-10-27/2011-10-28"),
+      ("establishment", "thiết lập", "2011-10-27/2011-10-28")]),
+    ("en", "The partnership was established at the first Ministerial Meeting in Seoul on 27 October 2011.",
+     [("establishment", "established", "2011-10-27"), ("meeting", "Ministerial Meeting", "2011-10-27")]),
+])
+def test_gathering_after_a_place_cue_is_where_the_establishment_happened(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_dialogue_opened_is_the_establishment_object_not_a_second_event(ex):
+    assert _ev(_doc(ex, "ASEAN opened its dialogue with the Council in 1999.", "en")) == [
+        ("establishment", "opened", "1999", "past")]
+
+
+def test_forum_in_a_name_is_no_event(ex):
+    assert _ev(_doc(ex, "The Chair's statement on the forum was issued.", "en")) == []
