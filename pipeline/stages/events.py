@@ -379,7 +379,7 @@ class EventStage:
         prev = toks[trig.prev_token][2]
         if fold_token(prev, self.arabic) in spec.count_words:
             return True
-        return _counted(text, toks, trig.prev_token, spec.ordinal)
+        return _counted(text, toks, trig.prev_token, spec.ordinal, trig.start)
 
     def _one_per_happening(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """A gathering named as what is established or launched ("opened its dialogue with ASEAN") is that
@@ -746,9 +746,12 @@ def _clauses(text: str, start: int, end: int):
     yield pos, end
 
 
-def _counted(text: str, toks: list, i: int, ordinal: re.Pattern | None) -> bool:
-    """"4 Hội nghị Cấp cao": a count of events, not an event (but "lần thứ 4 đã thông qua" is an ordinal)."""
+def _counted(text: str, toks: list, i: int, ordinal: re.Pattern | None, trigger_start: int) -> bool:
+    """"4 Hội nghị Cấp cao": a count of events, not an event (but "lần thứ 4 đã thông qua" is an ordinal, and in
+    "Ngày 27/11, Hội nghị ..." the number is the end of a date, cut off by a comma)."""
     if not toks[i][2].isdigit() or len(toks[i][2]) >= 4:
+        return False
+    if text[toks[i][1]:trigger_start].strip() or text[toks[i][0] - 1 : toks[i][0]] in ("/", "-", ".", "‑"):
         return False
     if ordinal is not None:
         for m in ordinal.finditer(text, max(0, toks[i][0] - 12), toks[i][1]):

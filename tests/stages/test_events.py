@@ -416,3 +416,18 @@ def test_dialogue_opened_is_the_establishment_object_not_a_second_event(ex):
 
 def test_forum_in_a_name_is_no_event(ex):
     assert _ev(_doc(ex, "The Chair's statement on the forum was issued.", "en")) == []
+
+
+def test_number_ending_a_date_before_a_comma_is_no_count_of_events(ex):
+    text = ("Quan hệ ASEAN - Hàn Quốc\n\nQuan hệ phát triển nhanh. Hội nghị Cấp cao kỷ niệm 30 năm họp tại Busan ngày "
+            "25/11/2019. Ngày 27/11, Hội nghị Cấp cao Mekong - Hàn Quốc lần thứ nhất đã thông qua Tuyên bố Mekong - sông Hàn.")
+    assert [(e.type, e.date) for e in _doc(ex, text, "vi").events] == [
+        ("summit", "2019-11-25"), ("summit", "2019-11-27"), ("adoption", "2019-11-27")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Năm 2019 có 4 Hội nghị Cấp cao."),
+    ("en", "Leaders held 4 summits in 2019."),
+])
+def test_a_count_right_before_the_trigger_is_no_event(ex, lang, text):
+    assert _ev(_doc(ex, text, lang)) == []
