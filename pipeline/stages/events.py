@@ -40,7 +40,7 @@ from typing import Any
 from pipeline.document import AGREEMENT, DATE, EVENT, LOC, ORG, Document, Event, Mention
 from pipeline.knowledge.resources import Resources
 from pipeline.registry import register
-from pipeline.text.matching import Trie, fold_token, phrase_key, tokens, walk
+from pipeline.text.matching import TOKEN, Trie, fold_token, phrase_key, tokens, walk
 from pipeline.text.normalise import ArabicFolder, is_arabic
 
 CLAUSE_BREAK = re.compile(r"[;:؛]")
@@ -84,6 +84,7 @@ class LangEvents:
     year_cues: frozenset[str] | None = None  # words before a bare year that make it a time ("en 2024"); None: any
     gapped: Trie = field(default_factory=Trie)  # heads of discontinuous triggers ("دخل ... حيز النفاذ"); value: rule index
     gapped_rules: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (type, folded tail)
+    cased_exclusions: Trie = field(default_factory=Trie)  # matched with their case: "La Réunion", not "la réunion"
 
 
 @dataclass
@@ -198,11 +199,14 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
             trie.add(phrase_key(w, arabic), etype)
     for w in spec.get("exclusions", []):
         exclusions.add(phrase_key(w, arabic), "x")
+    cased = Trie()
+    for w in spec.get("cased_exclusions", []):
+        cased.add(tuple(TOKEN.findall(w)), "x")
     folded = lambda ws: frozenset(fold_token(w, arabic) for w in ws)  # noqa: E731
     _add_complements(trie, spec["triggers"], spec.get("trigger_complements", {}), arabic)
     gapped, rules = _gapped(spec.get("gapped_triggers", {}), arabic)
     return LangEvents(
-        triggers=trie, exclusions=exclusions, gapped=gapped, gapped_rules=rules,
+        triggers=trie, exclusions=exclusions, gapped=gapped, gapped_rules=rules, cased_exclusions=cased,
         planned=_cue_regex(spec.get("planned_cues", []), at_end=False),
         ordinal=re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
         not_dating=_cue_regex(spec.get("since_cues", []) + spec.get("until_cues", []), at_end=True),
@@ -324,6 +328,8 @@ class EventStage:
         excluded: set[int] = set()
         for i, (_, _, t) in enumerate(toks):
             for end_i, _ in walk(spec.exclusions.root, fold(t), toks, i, text, fold):
+                excluded.update(range(i, end_i + 1))
+            for end_i, _ in walk(spec.cased_exclusions.root, t, toks, i, text, str):
                 excluded.update(range(i, end_i + 1))
         found: list[Trigger] = []
         i = 0

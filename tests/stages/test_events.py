@@ -431,3 +431,19 @@ def test_number_ending_a_date_before_a_comma_is_no_count_of_events(ex):
 ])
 def test_a_count_right_before_the_trigger_is_no_event(ex, lang, text):
     assert _ev(_doc(ex, text, lang)) == []
+
+
+def test_lower_case_reunion_is_a_meeting_and_the_island_is_not(ex):
+    assert _ev(_doc(ex, "Les résultats ont été présentés à la réunion annuelle du réseau, organisée à Lomé du 5 au 7 "
+                        "décembre 2023.", "fr")) == [("meeting", "réunion", "2023-12-05/2023-12-07", "past")]
+    assert _ev(_doc(ex, "Le bureau de La Réunion a été inauguré le 3 mai 2022.", "fr")) == [
+        ("establishment", "inauguré", "2022-05-03", "past")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "This Memorandum shall take effect upon signature by both Parties."),
+    ("fr", "Le présent protocole prend effet dès sa signature par les deux Parties."),
+    ("vi", "Bản ghi nhớ có hiệu lực kể từ ngày ký."),
+])
+def test_signature_as_the_condition_of_a_clause_is_no_signing(ex, lang, text):
+    assert _ev(_doc(ex, text, lang)) == []
