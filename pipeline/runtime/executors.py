@@ -26,6 +26,7 @@ Result = tuple[Document | None, str | None]  # (extracted document, or None and 
 # that process; this is the one deliberate per-process cache (workers cannot receive a built pipeline).
 _WORKER_EXTRACTORS: dict[tuple[str, str], object] = {}
 PARENT_POLL_SECONDS = 1.0
+BATCH_MAX_DOCS = 8  # documents per task sent to a worker process
 
 
 def _extractor(config: Config, models_dir: str | None):
@@ -118,7 +119,8 @@ class ProcessExecutor:
     def map(self, docs: list[Document]) -> Iterator[Result]:
         if not docs:
             return
-        size = max(1, len(docs) // (self.jobs * 4))
+        # small batches: a window ends only when its last batch does, so a big last batch leaves the other workers idle
+        size = max(1, min(BATCH_MAX_DOCS, len(docs) // (self.jobs * 4)))
         batches = [docs[i : i + size] for i in range(0, len(docs), size)]
         for results in self._pool().map(extract_batch, batches, [self.config] * len(batches), [self.models_dir] * len(batches)):
             yield from results

@@ -15,6 +15,7 @@ from pipeline.registry import register
 from pipeline.knowledge.resources import Resources
 from pipeline.text.grammar import load_grammars
 from pipeline.text.normalise import fold_latin
+from pipeline.text.spacy_tokenizer import factored_tokenizer
 from pipeline.text.tokens import DocTokens
 
 
@@ -28,20 +29,35 @@ class TokeniseParams:
     fallback_spacy_lang: str = "xx"  # spaCy's multi-language blank pipeline
 
 
-def build_nlp(resources: Resources, spacy_lang: str, fallback: str = TokeniseParams.fallback_spacy_lang):
-    """A blank spaCy pipeline (tokenizer only) with a suffix rule splitting a full stop off digits, per process."""
+def build_nlp(resources: Resources, spacy_lang: str, fallback: str = TokeniseParams.fallback_spacy_lang,
+              factored: bool = False):
+    """A blank spaCy pipeline (tokenizer only) with a suffix rule splitting a full stop off digits, per process.
+
+    ``factored`` (a grammar's ``spacy_factored_token_match: true``): the language's own tokenizer, built from
+    spaCy's files with its token_match regex compiled in factored form (pipeline/text/spacy_tokenizer.py)."""
     def build():
         import spacy
 
+        if factored:  # a blank multi-language pipeline (no language import) holding the language's tokenizer
+            nlp = spacy.blank("xx")
+            try:
+                nlp.tokenizer = factored_tokenizer(nlp.vocab, spacy_lang, nlp.Defaults.url_match, _with_digit_stop([]))
+                return nlp
+            except Exception:  # another spaCy release laid its files out differently: the slow, plain way below
+                pass
         try:
             nlp = spacy.blank(spacy_lang)
         except Exception:  # no such language in spaCy, or it needs a missing tokeniser package
             nlp = spacy.blank(fallback)
-        suffixes = list(nlp.Defaults.suffixes or []) + [r"(?<=[0-9٠-٩۰-۹])\."]
-        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(_with_digit_stop(nlp.Defaults.suffixes)).search
         return nlp
 
-    return resources.memo(("spacy", spacy_lang), build)
+    return resources.memo(("spacy", spacy_lang, str(factored)), build)
+
+
+def _with_digit_stop(suffixes) -> list[str]:
+    """spaCy's suffixes plus a full stop after a digit (``2020.``), which the Arabic tokenizer keeps whole."""
+    return list(suffixes or []) + [r"(?<=[0-9٠-٩۰-۹])\."]
 
 
 @register("tokenise", params=TokeniseParams, requires=("lang",), provides=("tokens", "sentences"))
@@ -56,10 +72,13 @@ class TokeniseStage:
         grammars = load_grammars(resources.per_language("grammar.yaml"))
         self.spacy_lang = {lang: str(g.extra["spacy_lang"]) for lang, g in grammars.items() if g.extra.get("spacy_lang")}
         self.spacy_lang.update(params.spacy_lang)
+        # ``spacy_factored_token_match: true``: spaCy codes whose tokenizer is built without the slow token_match regex
+        self.factored = {str(g.extra.get("spacy_lang", lang)) for lang, g in grammars.items()
+                         if g.extra.get("spacy_factored_token_match") is True}
 
     def nlp_for(self, lang: str | None):
         code = self.spacy_lang.get(lang or "", lang or self.params.fallback_spacy_lang)
-        return build_nlp(self.resources, code, self.params.fallback_spacy_lang)
+        return build_nlp(self.resources, code, self.params.fallback_spacy_lang, factored=code in self.factored)
 
     def __call__(self, doc: Document) -> Document:
         nlp = self.nlp_for(doc.lang)
