@@ -31,6 +31,9 @@ NAME_GAP = re.compile(r"^[ \t\u00a0\-–'’&]*$")
 VENUE = "orgs:venue"  # a building named like a body: blocks the names inside it, never a mention
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?$")
+CHAIN_INDEFINITE = 2  # indefinite nouns between an Arabic chain head and its definite words
+CHAIN_MAX = 5  # words of a construct-chain name after its head
+CHAIN = "orgs:heads-chain"  # extractor of construct-chain names (rule d of _heads_arabic)
 
 
 @dataclass
@@ -191,6 +194,7 @@ class OrgStage:
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         chosen: list[Candidate] = []
+        chains: list[Candidate] = []  # construct-chain names: the last resort, where no other name was found
         words = shared_tokens(doc)
         for si, sent in doc.content_sentences():
             view = words.view(si, self.m.arabic)
@@ -198,7 +202,8 @@ class OrgStage:
             cands = self._kb_candidates(view) + self._kb_candidates_around_parentheses(text, sent.start, sent.end)
             cands += self._acronym_long_forms(text, sent.start, sent.end, doc.lang)
             if self.params.head_detector:
-                cands += self._kb_wins(view, cands, self._head_candidates(text, toks, doc.lang))
+                for h in self._kb_wins(view, cands, self._head_candidates(text, toks, doc.lang)):
+                    (chains if h.extractor == CHAIN else cands).append(h)
             chosen.extend(c for c in _resolve(cands) if c.extractor != VENUE)
         chosen.sort(key=lambda c: c.start)
         chosen = self._acronyms_in_text(text, doc, chosen)
@@ -209,6 +214,7 @@ class OrgStage:
         chosen = self._short_forms(text, doc, chosen)
         chosen = self._organs(text, doc, chosen)
         chosen = self._organ_compositions(text, doc, chosen)
+        chosen = _add_free(chosen, _resolve(chains))
         # an organ just composed ("مجلس وزراء منظمة ...") is the antecedent of later head anaphors ("المجلس")
         chosen = self._head_anaphors(text, doc, chosen)
         # an unknown organisation's acronym defined in this document goes on every mention of it, so that
@@ -268,8 +274,11 @@ class OrgStage:
         for c in kb:
             if c.extractor == "orgs:kb":
                 kb_ends[c.start] = max(kb_ends.get(c.start, 0), c.end)
+        known = Intervals([(c.start, c.end) for c in kb])
         out = []
         for h in heads:
+            if h.extractor == CHAIN and known.overlaps(h.start, h.end):
+                continue  # a known name inside ("مجلس محافظي البنك الإسلامي للتنمية"): organ composition decides
             end = kb_ends.get(h.start)
             if end is not None and end < h.end:
                 extra = [t for s, e, t in view.between(end, h.end)]
@@ -416,6 +425,7 @@ class OrgStage:
             # nisba adjectives are listed feminine; the masculine drops the ending ("الدولية" -> "الدولي")
             spec["_nisba"] = {fold(v) for w in spec.get("nisba", []) for v in (w, w[: -len(fem)] if fem and w.endswith(fem) else w)}
             spec["_bodies"] = {fold(self.m.arabic.article + w) for w in spec.get("body_heads", [])}
+            spec["_chains"] = {fold(w) for w in spec.get("chain_heads", [])}
         heads, nisba, stop = spec["_single_heads"], spec["_nisba"], self._arabic_stop(spec["_lang"])
         article, purpose = fold(self.m.arabic.article), self.grammar(spec.get("_lang")).purpose_prefix
         out = []
@@ -441,14 +451,18 @@ class OrgStage:
                     ok = True
                     b = min(b, i + 3) if i + 3 < n and fold(toks[i + 3][2]) not in stop and \
                         toks[i + 3][2].startswith(self.m.arabic.article) else i + 2
+                how = "orgs:heads"
                 body = self._body_end(text, toks, i, stop, spec) if not ok and first in spec["_bodies"] else None
                 if body is not None:  # (c) a definite body head + agreeing definite adjectives
                     ok, m, b = True, None, body
+                chain = _chain_end(text, toks, i, stop, article, fold) if not ok and first in spec["_chains"] else None
+                if chain is not None:  # (d) an indefinite head opening a construct chain: "مجلس وزراء الخارجية"
+                    ok, m, b, how = True, None, chain, CHAIN
                 if ok:
                     phrase = text[s + strip : toks[b][1]]
                     # an Arabic name has no Latin slug: its acronym gives the id, else a hash of the folded name
                     key = slug(m.group(1)) if m else slug(self.m.arabic.fold(phrase))
-                    out.append(Candidate(s + strip, toks[b][1], ENTITY_PREFIX + "x-" + key, "orgs:heads", 0.65,
+                    out.append(Candidate(s + strip, toks[b][1], ENTITY_PREFIX + "x-" + key, how, 0.65,
                                          (("entity_name", phrase), ("entity_acronym", m.group(1) if m else None))))
                 break
         return out
@@ -958,6 +972,24 @@ class OrgStage:
         return head
 
 
+def _chain_end(text: str, toks: list, i: int, stop: set, article: str, fold) -> int | None:
+    """Index of the last definite word of the construct chain an indefinite head opens ("وزارة المالية
+    الإماراتية", "مجلس محافظي المصارف المركزية", "إدارة الشؤون الإنسانية"), or None.
+
+    Arabic marks a name by definiteness, not capitals: the head itself has no article, at most CHAIN_INDEFINITE
+    indefinite nouns follow it ("وزراء"), then one or more definite words (nouns and agreeing adjectives).
+    """
+    k, n = i + 1, len(toks)
+    while k < n and k - i <= CHAIN_INDEFINITE and not fold(toks[k][2]).startswith(article) \
+            and fold(toks[k][2]) not in stop and _gap(text, toks[k - 1], toks[k]):
+        k += 1
+    b = None
+    while k < n and k - i <= CHAIN_MAX and fold(toks[k][2]).startswith(article) and fold(toks[k][2]) not in stop \
+            and _gap(text, toks[k - 1], toks[k]):
+        b, k = k, k + 1
+    return b
+
+
 def _trim_to_head(toks: list, i: int, b: int, heads: set, connectors: set) -> int:
     """Title-case names end at a head word unless a connector follows a head: "Pacific Islands Forum Fisheries
     Agency" and "Office for the Coordination of ..." are whole, "Forum Leaders" and "Security Council Hears
@@ -1041,6 +1073,13 @@ def _walk_exact(root: dict, acr: str) -> bool:
         if node is None:
             return False
     return "$" in node
+
+
+def _add_free(chosen: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
+    """``chosen`` plus the ``extra`` candidates that overlap none of them, in text order."""
+    taken = Intervals([(c.start, c.end) for c in chosen])
+    free = [c for c in extra if not taken.overlaps(c.start, c.end)]
+    return sorted(chosen + free, key=lambda c: c.start) if free else chosen
 
 
 def _resolve(cands: list[Candidate]) -> list[Candidate]:

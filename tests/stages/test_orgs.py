@@ -463,3 +463,17 @@ def test_name_learnt_from_acronym_definition_is_found_again_before_and_after(org
 def test_lowercase_name_without_definition_is_not_repeated(orgs):
     text = "La commission du bassin a publié un rapport. Le bassin du fleuve reste fragile."
     assert orgs(text, "fr") == []
+
+
+def test_arabic_construct_chain_names_an_organisation_the_kb_lacks(orgs):
+    text = "وأحال الأمين العام التقرير إلى مجلس وزراء الخارجية، وحضر الاجتماع ممثل وزارة المالية الإماراتية."
+    assert [m[0] for m in orgs(text, "ar")] == ["مجلس وزراء الخارجية", "وزارة المالية الإماراتية"]
+
+
+def test_arabic_construct_chain_around_a_known_name_stays_its_organ(orgs):
+    text = "أقر مجلس محافظي البنك الإسلامي للتنمية الخطة."
+    assert [m[0] for m in orgs(text, "ar")] == ["مجلس محافظي البنك الإسلامي للتنمية"]
+
+
+def test_arabic_activity_chains_are_not_organisations(orgs):
+    assert orgs("ناقش الخبراء إدارة الدين العام وبرنامج العمل المشترك.", "ar") == []
