@@ -12,7 +12,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import jsonlines
 import orjson
@@ -103,11 +103,24 @@ def event_record(doc: Document, e: Event) -> dict[str, Any]:
 
 def doc_records(doc: Document) -> tuple[dict, list[dict], list[dict]]:
     """The document's line and its mention and event lines, each sorted by position."""
-    mentions = sorted((mention_record(doc, m) for m in doc.mentions),
-                      key=lambda r: (r["start"], r["end"], r["type"], r["mention_id"]))
-    events = sorted((event_record(doc, e) for e in doc.events),
-                    key=lambda r: (r["trigger"]["start"], r["trigger"]["end"], r["event_id"]))
-    return document_record(doc), mentions, events
+    return document_record(doc), list(mention_records(doc)), list(event_records(doc))
+
+
+def mention_records(doc: Document) -> Iterator[dict[str, Any]]:
+    """Mention lines sorted by (start, end, type, mention id), built one at a time as they are written: a long
+    document's mentions are sorted as objects, never held as a list of records."""
+    doc_id = doc.doc_id
+    order = sorted(((m.start, m.end, m.type, mention_id(doc_id, m)), i) for i, m in enumerate(doc.mentions))
+    for _, i in order:  # the index breaks ties as the stable sort of the records did
+        yield mention_record(doc, doc.mentions[i])
+
+
+def event_records(doc: Document) -> Iterator[dict[str, Any]]:
+    """Event lines sorted by (trigger start, trigger end, event id), built one at a time."""
+    doc_id = doc.doc_id
+    order = sorted(((e.trigger.start, e.trigger.end, event_id(doc_id, e)), i) for i, e in enumerate(doc.events))
+    for _, i in order:
+        yield event_record(doc, doc.events[i])
 
 
 # Files a run writes into its output folder, and the hidden names of its own bookkeeping there.

@@ -8,8 +8,10 @@ parties nor date stays inside its document; a named one without them is keyed by
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Iterable
 
 from pipeline.document import AGREEMENT, Document, Mention, short_hash
 from pipeline.knowledge.kb import KnowledgeBase
@@ -49,50 +51,112 @@ def document_keys(doc: Document, r: AgreementResources) -> list[tuple[Mention, s
     return out
 
 
-def _join_undated(keyed: list[tuple[Document, Mention, str]]) -> dict[int, str]:
+def _final_keys(keys: Iterable[str]) -> dict[str, str]:
     """A date-less "kind + parties" key joins the one dated instrument with the same kind and parties."""
+    keys = set(keys)
     dated: dict[str, set[str]] = defaultdict(set)
-    for _, _, key in keyed:
+    for key in keys:
         if key.startswith("k:") and not key.endswith("|"):
             dated[key.rsplit("|", 1)[0]].add(key)
-    final: dict[int, str] = {}
-    for _, m, key in keyed:
+    final: dict[str, str] = {}
+    for key in keys:
+        final[key] = key
         if key.startswith("k:") and key.endswith("|") and len(dated.get(key.rsplit("|", 1)[0], ())) == 1:
-            key = next(iter(dated[key.rsplit("|", 1)[0]]))
-        final[id(m)] = key
+            final[key] = next(iter(dated[key.rsplit("|", 1)[0]]))
     return final
 
 
 def reconcile_agreements(docs: list[Document], resources: Resources, settings: dict[str, Any]) -> list[dict[str, Any]]:
     """Set each AGREEMENT mention's ``entity_id`` and return one record per instrument."""
-    r = load_agreement_resources(resources)
-    kb = KnowledgeBase.load(resources)
-    keyed = [(d, m, key) for d in docs for m, key in document_keys(d, r)]
-    final_key = _join_undated(keyed)
-    groups: dict[str, list[tuple[Document, Mention]]] = defaultdict(list)
-    for d, m, _ in keyed:
-        agreement_id = "agr-" + short_hash(final_key[id(m)])
-        m.entity_id = agreement_id
-        groups[agreement_id].append((d, m))
-    return [_record(agreement_id, items, final_key[id(items[0][1])], r, kb) for agreement_id, items in sorted(groups.items())]
+    table = AgreementTable(resources)
+    for d in docs:
+        table.add(d)
+    records = table.records()
+    for d in docs:
+        table.assign(d)
+    return records
 
 
-def _record(agreement_id: str, items: list, key: str, r: AgreementResources, kb: KnowledgeBase) -> dict[str, Any]:
-    kinds = Counter(m.attrs["kind"] for _, m in items)
-    kind = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    names: dict[str, set[str]] = defaultdict(set)
-    parties: list[str] = []
-    dates: Counter[str] = Counter()
-    periods: Counter[str] = Counter()
-    for d, m in items:
-        names[m.lang or d.lang or "und"].add(m.text)
-        for p in m.attrs.get("parties") or []:
-            if p not in parties:
-                parties.append(p)
+@dataclass
+class _Group:
+    """What an instrument's record needs of its mentions, summed as they stream by (not the mentions)."""
+
+    kinds: Counter = field(default_factory=Counter)
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    parties: dict[str, tuple[int, int]] = field(default_factory=dict)  # party -> where it was first seen
+    dates: Counter = field(default_factory=Counter)
+    periods: Counter = field(default_factory=Counter)
+    doc_ids: set[str] = field(default_factory=set)
+    count: int = 0
+
+    def add(self, doc_id: str, lang: str, m: Mention, seq: int) -> None:
+        self.kinds[m.attrs["kind"]] += 1
+        self.names[lang].add(m.text)
+        for j, p in enumerate(m.attrs.get("parties") or []):
+            self.parties.setdefault(p, (seq, j))
         if m.attrs.get("date"):
-            dates[m.attrs["date"]] += 1
+            self.dates[m.attrs["date"]] += 1
         if m.attrs.get("period"):
-            periods[m.attrs["period"]] += 1
+            self.periods[m.attrs["period"]] += 1
+        self.doc_ids.add(doc_id)
+        self.count += 1
+
+    def merge(self, other: "_Group") -> None:
+        self.kinds.update(other.kinds)
+        for lang, forms in other.names.items():
+            self.names[lang] |= forms
+        for p, where in other.parties.items():
+            self.parties[p] = min(where, self.parties.get(p, where))
+        self.dates.update(other.dates)
+        self.periods.update(other.periods)
+        self.doc_ids |= other.doc_ids
+        self.count += other.count
+
+
+class AgreementTable:
+    """Instrument keys of a corpus streamed one document at a time: per key, the summed facts its record needs.
+
+    The keys of one document depend only on that document (and the acronym links made before), so ``assign``
+    recomputes them when the document comes back, instead of every mention being kept until the end."""
+
+    def __init__(self, resources: Resources) -> None:
+        self.r = load_agreement_resources(resources)
+        self.kb = KnowledgeBase.load(resources)
+        self.groups: dict[str, _Group] = {}  # raw key -> facts, in order of first mention
+        self.final: dict[str, str] = {}
+        self.seq = 0  # position of a mention in the corpus (documents in reconciliation order)
+
+    def add(self, doc: Document) -> None:
+        doc_id = sys.intern(doc.doc_id)
+        for m, key in document_keys(doc, self.r):
+            if key not in self.groups:
+                self.groups[key] = _Group()
+            self.groups[key].add(doc_id, m.lang or doc.lang or "und", m, self.seq)
+            self.seq += 1
+
+    def records(self) -> list[dict[str, Any]]:
+        """One record per instrument, once every document was added."""
+        self.final = _final_keys(self.groups)
+        merged: dict[str, tuple[str, _Group]] = {}
+        for key, group in self.groups.items():
+            final = self.final[key]
+            agreement_id = "agr-" + short_hash(final)
+            if agreement_id not in merged:
+                merged[agreement_id] = (final, _Group())
+            merged[agreement_id][1].merge(group)
+        return [_record(agreement_id, group, final, self.r, self.kb) for agreement_id, (final, group) in sorted(merged.items())]
+
+    def assign(self, doc: Document) -> None:
+        """Set the ``entity_id`` of a document's AGREEMENT mentions (after ``records``)."""
+        for m, key in document_keys(doc, self.r):
+            m.entity_id = "agr-" + short_hash(self.final.get(key, key))
+
+
+def _record(agreement_id: str, group: _Group, key: str, r: AgreementResources, kb: KnowledgeBase) -> dict[str, Any]:
+    kind = sorted(group.kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    parties = sorted(group.parties, key=group.parties.__getitem__)
+    names = group.names
+    dates, periods = group.dates, group.periods
     date = sorted(dates.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if dates else None
     period = sorted(periods.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if periods else None
     return {
@@ -103,8 +167,8 @@ def _record(agreement_id: str, items: list, key: str, r: AgreementResources, kb:
         "parties": parties,
         "date": date,
         "period": period,
-        "doc_ids": sorted({d.doc_id for d, _ in items}),
-        "mention_count": len(items),
+        "doc_ids": sorted(group.doc_ids),
+        "mention_count": group.count,
     }
 
 

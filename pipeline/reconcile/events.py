@@ -16,10 +16,15 @@ def reconcile_events(docs: list[Document], resources: Resources, settings: dict[
     several documents; an undated or actor-less event is only itself.
     """
     for doc in docs:
-        agreement_at = {(m.start, m.end): m.entity_id for m in doc.mentions if m.type == AGREEMENT}
-        for e in doc.events:
-            e.agreements = _agreement_ids(e, agreement_at)
-            e.canonical_id = "cev-" + short_hash(*_happening_key(doc, e))
+        reconcile_document_events(doc)
+
+
+def reconcile_document_events(doc: Document) -> None:
+    """One document's share: it needs only that document (its agreement mentions already have their ids)."""
+    agreement_at = {(m.start, m.end): m.entity_id for m in doc.mentions if m.type == AGREEMENT}
+    for e in doc.events:
+        e.agreements = _agreement_ids(e, agreement_at)
+        e.canonical_id = "cev-" + short_hash(*_happening_key(doc, e))
 
 
 def _agreement_ids(e: Event, agreement_at: dict[tuple[int, int], str | None]) -> list[str]:

@@ -115,6 +115,21 @@ class DocCache:
         except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, OSError):
             return None  # a damaged or wrongly shaped entry is re-extracted (and overwritten), never trusted
 
+    def get_part(self, key: str, types: frozenset[str]) -> Document | None:
+        """The stored result for ``key`` with only its mentions of ``types``, no sentences and no events: what
+        corpus reconciliation reads, without building objects for the rest of a long document."""
+        p = self._path(key)
+        if not p.exists():
+            return None
+        try:
+            d = orjson.loads(p.read_bytes())
+            if isinstance(d, dict) and isinstance(d.get("mentions"), list):
+                d["mentions"] = [m for m in d["mentions"] if isinstance(m, dict) and m.get("type") in types]
+                d["sentences"], d["events"] = [], []
+            return document_from_dict(d)
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, OSError):
+            return None
+
     def put(self, key: str, doc: Document) -> None:
         """Written atomically: an interrupted run leaves whole entries or none."""
         p = self._path(key)
@@ -139,25 +154,3 @@ def _atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-
-
-# The mention types reconciliation reads or rewrites (entity ids, agreement ids, event triggers). DATE and
-# LOC mentions are final after the stages: they stay in the cache and are read back in pass 2.
-RECONCILED_TYPES = frozenset({"ORG", "AGREEMENT", "EVENT"})
-
-
-def light_copy(doc: Document) -> Document:
-    """What reconciliation needs of a document: its ids, the mentions it reconciles and its events; not its
-    text, sentences, dates or places (memory grows with the corpus only by what reconciliation uses)."""
-    light = Document(source=doc.source, text="", lang=doc.lang, title=doc.title, published=doc.published, url=doc.url)
-    light._sha256 = doc.sha256
-    light.mentions = [m for m in doc.mentions if m.type in RECONCILED_TYPES]
-    light.events = doc.events
-    return light
-
-
-def merge_reconciled(full: Document, light: Document) -> None:
-    """Pass 2: the cached document takes the reconciled mentions and events of its light copy."""
-    full.mentions = [m for m in full.mentions if m.type not in RECONCILED_TYPES] + light.mentions
-    full.events = light.events
-

@@ -1,9 +1,10 @@
 """A run: ingest, per-document stages, corpus reconciliation, datasets. Bad documents never stop a batch.
 
-Two passes keep memory flat as the corpus grows. Pass 1 streams documents through the per-document
-stages (or takes them from the cache) and keeps only a light copy of each (ids and mentions, no text).
-Reconciliation then runs over the light copies, and pass 2 streams every document back from the cache
-into the datasets, which are renamed into place only when all of them are complete.
+Memory stays nearly flat as the corpus grows: no document is held past the window in flight. Pass 1 streams
+documents through the per-document stages (or takes them from the cache) and keeps only ids, cache keys and
+the few acronym facts linking needs. Reconciliation then streams every document back from the cache into
+compact corpus tables (counts and name sets per entity and instrument), and pass 2 streams them back once
+more, gives each its final ids and writes the datasets, renamed into place only when all are complete.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from pipeline import __version__
 from pipeline.datasets.schema import SCHEMA_VERSION
 from pipeline.runtime.executors import DaskExecutor, ProcessExecutor, SerialExecutor
 from pipeline.runtime.extractor import Extractor
-from pipeline.runtime.cache import CacheStats, DocCache, document_key, extraction_fingerprint, light_copy, merge_reconciled
+from pipeline.runtime.cache import CacheStats, DocCache, document_key, extraction_fingerprint
 from pipeline.config import Config
-from pipeline.document import Document
+from pipeline.document import AGREEMENT, ORG, Document
 from pipeline.errors import InputError
-from pipeline.datasets.export import DatasetWriter, doc_records, versioned, recover
+from pipeline.datasets.export import DatasetWriter, document_record, event_records, mention_records, versioned, recover
 from pipeline.ingest import iter_documents, safe_id
 from pipeline.runtime.outdir import OutputLock, check_output_folder
-from pipeline.reconcile.corpus import reconcile
+from pipeline.reconcile.corpus import CorpusResult, Reconciler, acronym_evidence
 from pipeline.knowledge.resources import Resources
 
 
@@ -104,35 +105,53 @@ def _run_locked(paths, out: Path, config: Config, resources: Resources, progress
     t1 = time.perf_counter()
     batch = _Pass1(report, cache, executor, options, progress() if progress else None)
     try:
-        for item in iter_documents(paths, config.ingest, exclude=[out, cache_root], follow_links=options.follow_links):
-            batch.add(item, fingerprint)
-        batch.flush()
+        batch.run(iter_documents(paths, config.ingest, exclude=[out, cache_root], follow_links=options.follow_links), fingerprint)
     finally:
         executor.close()
     report.cache.removed = len(set(cache.previous) - set(batch.manifest))
     report.timings["extract"] = time.perf_counter() - t1
     stage_times = getattr(getattr(executor, "extractor", None), "timings", {})  # serial runs only
     report.timings.update({f"stage:{k}": v for k, v in sorted(stage_times.items())})
-    if not batch.lights and report.failed and (out / "documents.jsonl").exists():
+    if not batch.sources and report.failed and (out / "documents.jsonl").exists():
         report.kept_previous = True  # every document failed: earlier datasets are worth more than empty ones
         return report
 
-    # Reconciliation over the light copies: canonical entities, agreements, events.
+    # Reconciliation, streamed from the cache: canonical entities, agreements, events.
     t2 = time.perf_counter()
-    docs = sorted(batch.lights.values(), key=lambda d: (d.source, d.doc_id))
-    corpus = reconcile(docs, resources, config.section("reconcile"))
+    order = sorted((source, doc_id) for doc_id, source in batch.sources.items())
+    reconciler, corpus = reconcile(cache, batch, order, Reconciler(resources, config.section("reconcile")))
     report.timings["reconcile"] = time.perf_counter() - t2
-    _pass2(out, config, report, cache, docs, batch, corpus, t0)
+    _pass2(out, config, report, cache, order, batch, (reconciler, corpus), t0)
     cache.save_manifest(batch.manifest)
     return report
 
 
+# What ``Reconciler.collect`` reads of a document: its organisations and its instruments (events and dates are
+# only needed by ``finalise``, in pass 2, which reads the whole document).
+COLLECTED_TYPES = frozenset({ORG, AGREEMENT})
+
+
+def reconcile(cache: DocCache, batch: "_Pass1", order: list[tuple[str, str]], rec: Reconciler) -> tuple[Reconciler, CorpusResult]:
+    """Steps 1 and 2 of ``Reconciler``: acronym links from what pass 1 kept, then every document read back from
+    the cache, one at a time (an entry that vanished is skipped here and reported by pass 2)."""
+    for _, doc_id in order:
+        rec.add_evidence(batch.evidence.get(doc_id, ()))
+    rec.link()
+    for _, doc_id in order:
+        doc = cache.get_part(batch.keys[doc_id], COLLECTED_TYPES)
+        if doc is not None:
+            rec.collect(doc)
+        del doc
+    return rec, rec.result()
+
+
 class _Pass1:
-    """Pass 1: extract (or reuse) every document, keeping light copies (ids and mentions, no text)."""
+    """Pass 1: extract (or reuse) every document, keeping its id, source and acronym evidence, not the document."""
 
     def __init__(self, report: RunReport, cache: DocCache, executor, options: RunOptions, tick) -> None:
         self.report, self.cache, self.executor, self.options, self.tick = report, cache, executor, options, tick
-        self.lights: dict[str, Document] = {}
+        self.sources: dict[str, str] = {}  # doc_id -> source, for every document extracted or reused
+        self.evidence: dict[str, list] = {}  # doc_id -> acronym evidence (reconcile.entities), when there is some
         self.keys: dict[str, str] = {}  # doc_id -> cache key
         self.duplicates: dict[str, list[str]] = defaultdict(list)  # doc_id -> other sources with the same content
         self.manifest: dict[str, str] = {}
@@ -158,7 +177,7 @@ class _Pass1:
         cached = self.cache.get(key) if self.options.use_cache else None
         if cached is not None:
             self.report.cache.reused += 1
-            self.lights[item.doc_id] = light_copy(cached)
+            self.keep(cached)
             if self.tick:
                 self.tick()
             return
@@ -170,45 +189,61 @@ class _Pass1:
         if len(self.pending) >= self.options.window:
             self.flush()
 
+    def run(self, items, fingerprint: str) -> None:
+        """Every item through ``add``; a function of its own so that no document outlives the pass (a loop
+        variable in the caller would keep the last one, stages and all, alive until the run ends)."""
+        for item in items:
+            self.add(item, fingerprint)
+        self.flush()
+
+    def keep(self, doc: Document) -> None:
+        """What reconciliation needs before reading the document back: its source and acronym evidence."""
+        self.sources[doc.doc_id] = doc.source
+        evidence = acronym_evidence(doc)
+        if evidence:
+            self.evidence[doc.doc_id] = evidence
+
     def flush(self) -> None:
-        results = self.executor.map([d for d, _ in self.pending])
-        for (doc, key), (done, error) in zip(self.pending, results):
+        pending, self.pending = self.pending, []
+        docs: list = [d for d, _ in pending]
+        results = self.executor.map(docs)
+        for n, (done, error) in enumerate(results):
+            doc, key = pending[n]
+            # executors read their input in order: once result n is out, document n is released here (the
+            # serial executor extracts in place, so it is the whole extracted document)
+            pending[n] = docs[n] = None
             if done is None:
-                self.lights.pop(doc.doc_id, None)
+                self.sources.pop(doc.doc_id, None)
+                self.evidence.pop(doc.doc_id, None)
                 self.fail(doc.source, error or "extraction failed")
                 continue
             self.cache.put(key, done)
             self.report.cache.extracted += 1
-            self.lights[doc.doc_id] = light_copy(done)
+            self.keep(done)
             if self.tick:
                 self.tick()
-        self.pending.clear()
 
 
-def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, docs: list[Document], batch: _Pass1,
-           corpus, t0: float) -> None:
+def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, order: list[tuple[str, str]], batch: _Pass1,
+           reconciled: tuple[Reconciler, CorpusResult], t0: float) -> None:
     """Pass 2: stream every document back from the cache into the datasets, committed as one unit."""
     t3 = time.perf_counter()
     counts = Counts()
+    reconciler, corpus = reconciled
     writer = DatasetWriter(out)
     writer.remove_stale()
     try:
-        for light in docs:
-            full = cache.get(batch.keys[light.doc_id])
+        for source, doc_id in order:
+            full = cache.get(batch.keys[doc_id])
             if full is None:  # the cache entry vanished mid-run: fail this document, keep the rest
-                report.failed.append({"source": safe_id(light.source), "error": "cached result missing", "action": "skipped"})
+                report.failed.append({"source": safe_id(source), "error": "cached result missing", "action": "skipped"})
                 continue
-            merge_reconciled(full, light)
-            if batch.duplicates.get(light.doc_id):
-                full.meta["duplicate_sources"] = [full.source, *batch.duplicates[light.doc_id]]
+            reconciler.finalise(full)
+            if batch.duplicates.get(doc_id):
+                full.meta["duplicate_sources"] = [full.source, *batch.duplicates[doc_id]]
             report.notes.extend({"source": safe_id(full.source), "note": n} for n in full.notes)
-            drec, mrecs, erecs = doc_records(full)
-            writer.write("documents", drec)
-            for r in mrecs:
-                writer.write("mentions", r)
-            for r in erecs:
-                writer.write("events", r)
-            counts.add(drec, mrecs, erecs)
+            _write_document(writer, counts, full)
+            del full  # the next document is read only once this one is released
         writer.write_all("entities", [versioned(r) for r in sorted(corpus.entities, key=lambda r: r["entity_id"])])
         writer.write_all("agreements", [versioned(r) for r in sorted(corpus.agreements, key=lambda r: r["agreement_id"])])
         for name in ("documents", "mentions", "events"):
@@ -222,6 +257,19 @@ def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, docs: 
         writer.commit()
     finally:
         writer.abort()
+
+
+def _write_document(writer: DatasetWriter, counts: "Counts", doc: Document) -> None:
+    """A document's lines, each record built as it is written (a long document never has them all at once)."""
+    drec = document_record(doc)
+    writer.write("documents", drec)
+    counts.add(drec, [], [])
+    for r in mention_records(doc):
+        writer.write("mentions", r)
+        counts.add_mention(drec, r)
+    for r in event_records(doc):
+        writer.write("events", r)
+        counts.events += 1
 
 
 class Counts:
@@ -240,9 +288,13 @@ class Counts:
         self.events += len(erecs)
         self.docs_per_lang[drec["lang"] or "und"] += 1
         for m in mrecs:
-            self.per_type[m["type"]] += 1
-            self.per_lang[m["lang"] or "und"][m["type"]] += 1
-            self.per_source[drec["source"]][m["type"]] += 1
+            self.add_mention(drec, m, count=False)
+
+    def add_mention(self, drec: dict, m: dict, count: bool = True) -> None:
+        self.mentions += count
+        self.per_type[m["type"]] += 1
+        self.per_lang[m["lang"] or "und"][m["type"]] += 1
+        self.per_source[drec["source"]][m["type"]] += 1
 
     def as_dict(self, entities: int, agreements: int) -> dict[str, Any]:
         return {
