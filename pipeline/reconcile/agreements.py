@@ -66,17 +66,6 @@ def _final_keys(keys: Iterable[str]) -> dict[str, str]:
     return final
 
 
-def reconcile_agreements(docs: list[Document], resources: Resources, settings: dict[str, Any]) -> list[dict[str, Any]]:
-    """Set each AGREEMENT mention's ``entity_id`` and return one record per instrument."""
-    table = AgreementTable(resources)
-    for d in docs:
-        table.add(d)
-    records = table.records()
-    for d in docs:
-        table.assign(d)
-    return records
-
-
 @dataclass
 class _Group:
     """What an instrument's record needs of its mentions, summed as they stream by (not the mentions)."""

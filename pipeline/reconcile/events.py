@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pipeline.document import AGREEMENT, Document, Event, short_hash
-from pipeline.knowledge.resources import Resources
 
 
-def reconcile_events(docs: list[Document], resources: Resources, settings: dict[str, Any]) -> None:
-    """Runs after agreement reconciliation, which gives every AGREEMENT mention its final id.
+def reconcile_document_events(doc: Document) -> None:
+    """Runs after agreement reconciliation, which gives every AGREEMENT mention its final id; needs only this
+    document.
 
     Events name their instruments by span (a typed hand-off from the events stage); here the spans become
     agreement ids. Two events of one type, with the same participants and date, are one happening reported by
     several documents; an undated or actor-less event is only itself.
     """
-    for doc in docs:
-        reconcile_document_events(doc)
-
-
-def reconcile_document_events(doc: Document) -> None:
-    """One document's share: it needs only that document (its agreement mentions already have their ids)."""
     agreement_at = {(m.start, m.end): m.entity_id for m in doc.mentions if m.type == AGREEMENT}
     for e in doc.events:
         e.agreements = _agreement_ids(e, agreement_at)

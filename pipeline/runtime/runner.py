@@ -263,7 +263,7 @@ def _write_document(writer: DatasetWriter, counts: "Counts", doc: Document) -> N
     """A document's lines, each record built as it is written (a long document never has them all at once)."""
     drec = document_record(doc)
     writer.write("documents", drec)
-    counts.add(drec, [], [])
+    counts.add_document(drec)
     for r in mention_records(doc):
         writer.write("mentions", r)
         counts.add_mention(drec, r)
@@ -282,16 +282,12 @@ class Counts:
         self.per_source: dict[str, Counter[str]] = defaultdict(Counter)
         self.docs_per_lang: Counter[str] = Counter()
 
-    def add(self, drec: dict, mrecs: list[dict], erecs: list[dict]) -> None:
+    def add_document(self, drec: dict) -> None:
         self.documents += 1
-        self.mentions += len(mrecs)
-        self.events += len(erecs)
         self.docs_per_lang[drec["lang"] or "und"] += 1
-        for m in mrecs:
-            self.add_mention(drec, m, count=False)
 
-    def add_mention(self, drec: dict, m: dict, count: bool = True) -> None:
-        self.mentions += count
+    def add_mention(self, drec: dict, m: dict) -> None:
+        self.mentions += 1
         self.per_type[m["type"]] += 1
         self.per_lang[m["lang"] or "und"][m["type"]] += 1
         self.per_source[drec["source"]][m["type"]] += 1
