@@ -547,6 +547,9 @@ class OrgStage:
             found = self._arabic_organ(text, toks, k, c, grammar)
         else:
             found = self._latin_organ(text, toks, k, c, grammar)
+            if found is not None:
+                found = (found[0], _latin_purpose(text, toks, index_of_end(toks, k, c.end), grammar, self.m.any_heads)
+                         or found[1], found[2])
         if found is None:
             return None
         a, b, key = found
@@ -585,8 +588,8 @@ class OrgStage:
             return None
         inner = {w for p in grammar.organ_connectors for w in p} | grammar.articles | grammar.coordinators
         kinds = {g.casefold() for g in self.m.heads.get(grammar.lang, {}).get("kind_modifiers", [])}
-        x = k - len(conn) - 1
-        for _ in range(grammar.organ_max_modifiers + 4):
+        x, content = k - len(conn) - 1, 0
+        while content <= grammar.organ_max_modifiers and x >= k - len(conn) - 12:  # modifiers, not their connectors
             if x < 0 or not _gap(text, toks[x], toks[x + 1]):
                 return None
             word = toks[x][2]
@@ -597,9 +600,10 @@ class OrgStage:
                 return toks[x][0], c.end, ""
             if lx in kinds:
                 return None  # "institution spécialisée des Nations Unies": a kind of body, not a named organ
-            capital_ok = grammar.casing == "title"
+            capital_ok = grammar.casing == "title" or lx in {w.casefold() for w in grammar.extra.get("organ_inner_capitals", [])}
             if not (lx in inner or (word[:1].isupper() if capital_ok else word.islower())):
                 return None
+            content += lx not in inner
             x -= 1
         return None
 
@@ -794,6 +798,8 @@ class OrgStage:
             return head_cache[key]
 
         taken = Intervals((c.start, c.end) for c in chosen)
+        starts = {c.start for c in chosen}
+        connectors = self.grammar(lang).organ_connectors if spec.anaphors is None else ()
         out = list(chosen)
         index: LastBefore[Candidate] | None = None  # head -> mentions, built at the first anaphor
         words = shared_tokens(doc)
@@ -801,7 +807,7 @@ class OrgStage:
             view = words.view(si, self.m.arabic)
             for i in range(len(view.toks)):
                 hit = self._anaphor_at(text, view, i, spec)
-                if hit is None or taken.overlaps(hit[0], hit[1]):
+                if hit is None or taken.overlaps(hit[0], hit[1]) or _governs(view, hit[1], connectors, starts):
                     continue
                 if index is None:
                     index = LastBefore()
@@ -1036,6 +1042,51 @@ def _cap(token: str) -> bool:
 
 
 _gap = gap_ok
+
+
+def _governs(view: SentenceView, end: int, connectors: tuple, starts: set) -> bool:
+    """Whether the head ending at ``end`` governs the organisation named right after it through an organ
+    connector ("la Commission de la CEMAC"): an organ's name for organ composition, not an anaphor."""
+    j = view.index_at(end - 1) if connectors else None
+    if j is None:
+        return False
+    for conn in connectors:
+        n = j + 1 + len(conn)
+        if n < len(view.toks) and tuple(view.folded[j + 1 : n]) == conn and view.toks[n][0] in starts \
+                and all(view.gaps[x] for x in range(j, n)):
+            return True
+    return False
+
+
+def _latin_purpose(text: str, toks: list, j: int | None, grammar: Grammar, heads: set) -> int | None:
+    """End of a purpose complement after an organ's organisation ("Bureau sous-régional de la FAO pour l'Afrique
+    de l'Ouest et du Centre"): a purpose connector, articles, then capitalised place words joined by connectors,
+    place adjectives ("centrale") and, after a coordinator, anything but another organisation's head ("et de
+    l'Agence ..." starts a new name). None when there is none."""
+    spec = grammar.extra.get("organ_purpose") or {}
+    if j is None or not spec:
+        return None
+    joins = {w.casefold() for w in spec.get("connectors", [])}
+    adjectives = {w.casefold() for w in spec.get("place_adjectives", [])}
+    x, end, after_coord = j + 1, None, False
+    if x >= len(toks) or toks[x][2].casefold() not in {w.casefold() for w in spec.get("openers", [])} \
+            or not _gap(text, toks[j], toks[x]):
+        return None
+    x += 1
+    while x < len(toks) and _gap(text, toks[x - 1], toks[x]):
+        low = toks[x][2].casefold()
+        if toks[x][2][:1].isupper():
+            if after_coord and low in heads and low not in adjectives:
+                break
+            end, after_coord = toks[x][1], False
+        elif low in adjectives and end is not None:
+            end = toks[x][1]
+        elif low in grammar.coordinators:
+            after_coord = True
+        elif low not in joins and low not in grammar.articles:
+            break
+        x += 1
+    return end
 
 
 def _walk_ids(root: dict, acr: str) -> list[str]:

@@ -477,3 +477,26 @@ def test_arabic_construct_chain_around_a_known_name_stays_its_organ(orgs):
 
 def test_arabic_activity_chains_are_not_organisations(orgs):
     assert orgs("ناقش الخبراء إدارة الدين العام وبرنامج العمل المشترك.", "ar") == []
+
+
+def test_french_organ_of_heads_of_state_and_government_is_one_name(orgs):
+    text = "La Conférence des chefs d'État et de gouvernement de la CEEAC s'est réunie à Malabo."
+    assert orgs(text, "fr") == [("Conférence des chefs d'État et de gouvernement de la CEEAC", 3, 61,
+                                 "org:x-conference-des-chefs-d-etat-et-de-gouvernement-de-la-ceeac")]
+
+
+def test_french_regional_office_keeps_its_purpose_complement(orgs):
+    text = "Le Bureau régional du PAM pour l'Afrique de l'Ouest et du Centre a publié un rapport."
+    got = orgs(text, "fr")
+    assert [(t, s, e) for t, s, e, _ in got] == [("Bureau régional du PAM pour l'Afrique de l'Ouest et du Centre", 3, 64)]
+
+
+def test_french_purpose_complement_stops_before_another_organisation(orgs):
+    text = "Une délégation du Bureau sous-régional de la FAO pour l'Afrique de l'Ouest et de l'Agence nationale a visité."
+    assert orgs(text, "fr")[0][:3] == ("Bureau sous-régional de la FAO pour l'Afrique de l'Ouest", 18, 74)
+
+
+def test_french_commission_of_a_named_community_is_an_organ_not_an_anaphor(orgs):
+    text = ("La Commission de la CEEAC a signé. Le 12 mars 2024, la Commission de la Communauté économique et "
+            "monétaire de l'Afrique centrale a signé.")
+    assert [m[0] for m in orgs(text, "fr")][-1] == "Commission de la Communauté économique et monétaire de l'Afrique centrale"
