@@ -447,3 +447,12 @@ def test_lower_case_reunion_is_a_meeting_and_the_island_is_not(ex):
 ])
 def test_signature_as_the_condition_of_a_clause_is_no_signing(ex, lang, text):
     assert _ev(_doc(ex, text, lang)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hiệp định chính thức có hiệu lực từ ngày 1/7/2020.", [("other", "có hiệu lực", "2020-07-01", "past")]),
+    ("Năm 2003, Ấn Độ gia nhập Hiệp ước Thân thiện và Hợp tác ở Đông Nam Á.", [("other", "gia nhập", "2003", "past")]),
+    ("Ngày 5/3/2024, hai Bộ trưởng đã điện đàm về hợp tác khu vực.", [("dialogue", "điện đàm", "2024-03-05", "past")]),
+])
+def test_vietnamese_entry_into_force_accession_and_phone_talks_are_events(ex, text, expected):
+    assert _ev(_doc(ex, text, "vi")) == expected
