@@ -331,3 +331,17 @@ def test_overlap_resolution_checks_neighbours_only():
     found.append(Found(5, 22, (5, 22), "2020-01", "month", "r", 0.95))
     chosen = resolve_overlaps(found)
     assert len(chosen) == 1999 and chosen[0].start == 0 and chosen[1].start == 5 and chosen[2].start == 30
+
+
+def test_full_date_of_an_earlier_paragraph_gives_way_to_the_publication_year(run):
+    doc = run("The delegate recalled resolution 70/259 of 1 April 2016.\n\n"
+              "The Committee will meet again on Tuesday, 15 October.", "en", published="2024-10-14")
+    last = doc.mentions_of("DATE")[-1]
+    assert (last.text, last.value, last.attrs["reason"]) == ("15 October", "2024-10-15", "year of the publication date")
+
+
+def test_a_year_in_the_previous_sentence_does_not_date_a_day(run):
+    doc = run("Some 733 million people faced hunger in 2023. The report was launched in Rio on 24 July.", "en",
+              published="2024-10-14")
+    last = doc.mentions_of("DATE")[-1]
+    assert (last.text, last.value) == ("24 July", "2024-07-24")

@@ -84,20 +84,24 @@ class YearContext:
         self.published = published if published and re.match(r"\d{4}", published) else None
         self.sentence_year: tuple[int, int] | None = None  # (sentence index, year)
         self.full: str | None = None  # the last day-precise value (an interval's first day)
+        self.full_paragraph = 0
 
-    def see(self, sentence: int, value: str | None, granularity: str, rule: str) -> None:
+    def see(self, sentence: int, value: str | None, granularity: str, rule: str, paragraph: int = 0) -> None:
         if not value or rule == "relative" or not re.match(r"\d{4}(?:-\d\d){0,2}(?:/|$)", value):
             return
         if "/" in value and not re.match(r"\d{4}-", value):
             return  # a period of years (2016/2020) dates nothing
         self.sentence_year = (sentence, int(value[:4]))
         if granularity in ("day", "dayrange"):
-            self.full = value[:10]
+            self.full, self.full_paragraph = value[:10], paragraph
 
-    def year_for(self, sentence: int) -> tuple[int | None, str]:
+    def year_for(self, sentence: int, paragraph: int = 0) -> tuple[int | None, str]:
         if self.sentence_year and self.sentence_year[0] == sentence:
             return self.sentence_year[1], "year of the date before it in the sentence"
-        if self.full is not None and not (self.published and self.full > self.published):
+        # a full date of an earlier paragraph is background ("resolution 70/259 of 1 April 2016"): a day of a
+        # later paragraph of a dated page takes the publication year
+        far = self.published and paragraph != self.full_paragraph
+        if self.full is not None and not (self.published and self.full > self.published) and not far:
             return int(self.full[:4]), "year of the nearest earlier full date"
         if self.published:
             return int(self.published[:4]), "year of the publication date"

@@ -120,21 +120,24 @@ class DateStage:
     def _emit(self, doc: Document, chosen: list[Found], block_starts: list[int]) -> None:
         """Final values (relative dates, years of days without one) and the DATE mentions, in text order."""
         years = YearContext(doc.published)
+        sentence_starts = _sentence_starts(doc)
         for f in chosen:
             attrs = {k: v for k, v in f.attrs if not k.startswith("_")}
             value, granularity = f.value, f.granularity
-            sentence = bisect.bisect_right(block_starts, f.start)  # the run of sentences holding it
+            # the sentence holding it (a paragraph's earlier sentence is context, not the same sentence)
+            paragraph = bisect.bisect_right(block_starts, f.start)  # the run of sentences on one line holding it
+            sentence = bisect.bisect_right(sentence_starts, f.start)
             if f.rule == "relative":
                 raw = dict(f.attrs)
                 value = relative_value(doc.published, raw["_unit"], raw["_offset"])
                 if value is None:
                     attrs["reason"] = "relative date without publication date"
             elif value and value.startswith("--"):
-                year, reason = years.year_for(sentence)
+                year, reason = years.year_for(sentence, paragraph)
                 granularity = "dayrange" if "/" in value else "day"
                 value = fill_year(value, year) if year is not None else None
                 attrs["reason"] = reason if value is not None else "day and month without a year"
-            years.see(sentence, value, granularity, f.rule)
+            years.see(sentence, value, granularity, f.rule, paragraph)
             attrs["granularity"] = granularity
             doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
                                     value=value, attrs=attrs))
@@ -307,6 +310,17 @@ def _blocks(doc: Document) -> list[tuple[int, int]]:
             blocks.append([sent.start, sent.end])
         last = i
     return [(a, b) for a, b in blocks]
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    """Starts of the sentences a day without a year looks for its year in. A split before a lowercase word is
+    a split inside a date or an abbreviation ("vom 3. bis 5. Mai"), not a new sentence."""
+    starts: list[int] = []
+    for sent in doc.sentences:
+        first = doc.text[sent.start : sent.start + 1]
+        if not starts or not first.islower():
+            starts.append(sent.start)
+    return starts
 
 
 def _drop_weekdays_of_dates(chosen: list[Found], shadow: str) -> list[Found]:
