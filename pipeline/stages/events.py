@@ -85,6 +85,9 @@ class LangEvents:
     gapped: Trie = field(default_factory=Trie)  # heads of discontinuous triggers ("دخل ... حيز النفاذ"); value: rule index
     gapped_rules: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (type, folded tail)
     cased_exclusions: Trie = field(default_factory=Trie)  # matched with their case: "La Réunion", not "la réunion"
+    # triggers that are also prepositions ("thông qua": adopt / through): followed by an organisation's name they
+    # are the preposition ("thông qua Hiệp hội Phát triển Quốc tế", through the IDA)
+    prepositions: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
@@ -117,6 +120,7 @@ class Clause:
         self.instruments = Spans(self.agreements)
         self.loc_starts = [m.start for m in self.locs]
         self.agreement_starts = [m.start for m in self.agreements]
+        self.org_starts = sorted(m.start for m in self.orgs)
 
 
 class Spans:
@@ -219,6 +223,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         indefinite=folded(spec.get("indefinite_determiners", [])),
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
         year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
+        prepositions=frozenset(phrase_key(w, arabic) for w in spec.get("preposition_triggers", [])),
     )
 
 
@@ -340,7 +345,8 @@ class EventStage:
                 continue
             strip, end_i, etype = best
             trig = Trigger(toks[i][0] + strip, toks[end_i][1], etype, tuple(fold(t[2]) for t in toks[i : end_i + 1]), i - 1, end_i + 1)
-            if not self._negated(text, spec, toks, trig) and not _inside_name(trig, clause):
+            if not self._negated(text, spec, toks, trig) and not _inside_name(trig, clause) \
+                    and not _preposition(spec, clause, trig):
                 self._level(text, spec, clause, trig)
                 trig.setting = bool(etype in self.gatherings and spec.setting_cue
                                     and spec.setting_cue.search(text, max(clause.start, trig.start - 60), trig.start))
@@ -699,6 +705,15 @@ def _participants(clause: Clause) -> list[str]:
         if o.entity_id and o.entity_id not in out:
             out.append(o.entity_id)
     return out
+
+
+def _preposition(spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
+    """A trigger that is also a preposition, with an organisation's name right after it: the preposition."""
+    if trig.key not in spec.prepositions or trig.next_token >= len(clause.toks):
+        return False
+    nxt = clause.toks[trig.next_token][0]
+    i = bisect_left(clause.org_starts, nxt)
+    return i < len(clause.org_starts) and clause.org_starts[i] == nxt
 
 
 def _inside_name(trig: Trigger, clause: Clause) -> bool:

@@ -456,3 +456,14 @@ def test_signature_as_the_condition_of_a_clause_is_no_signing(ex, lang, text):
 ])
 def test_vietnamese_entry_into_force_accession_and_phone_talks_are_events(ex, text, expected):
     assert _ev(_doc(ex, text, "vi")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ban Giám đốc điều hành đã họp vào tháng 5/2022 để kết thúc tham vấn Điều IV với Việt Nam.",
+     [("meeting", "họp", "2022-05", "past")]),
+    ("Dự án được tài trợ thông qua Hiệp hội Phát triển Quốc tế (IDA) năm 2019.", []),
+    ("Ngày 10/3/2025, Ủy ban đã thông qua Tuyên bố chính trị.", [("adoption", "thông qua", "2025-03-10", "past")]),
+    ("Hai bên tăng cường hợp tác và phối hợp chặt chẽ trong năm 2024.", []),
+])
+def test_vietnamese_meeting_verb_and_through_is_no_adoption(ex, text, expected):
+    assert _ev(_doc(ex, text, "vi")) == expected
