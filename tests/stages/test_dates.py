@@ -345,3 +345,14 @@ def test_a_year_in_the_previous_sentence_does_not_date_a_day(run):
               published="2024-10-14")
     last = doc.mentions_of("DATE")[-1]
     assert (last.text, last.value) == ("24 July", "2024-07-24")
+
+
+def test_wire_dateline_dates_today_when_no_publication_date_is_given(run):
+    doc = run("القاهرة 13 فبراير 2025 م (واس)\n\nافتتح المدير العام اليوم مكتب التنسيق في القاهرة.", "ar")
+    got = [(m.text, m.value) for m in doc.mentions_of("DATE")]
+    assert got == [("13 فبراير 2025 م", "2025-02-13"), ("اليوم", "2025-02-13")]
+
+
+def test_arabic_gregorian_era_letter_is_inside_the_span(run):
+    doc = run("وقعت المذكرة في 15 تشرين الأول/أكتوبر 2025م في تونس.", "ar")
+    assert spans(doc) == [("15 تشرين الأول/أكتوبر 2025م", 16, 43, "2025-10-15")]

@@ -129,15 +129,19 @@ class DateStage:
             sentence = bisect.bisect_right(sentence_starts, f.start)
             if f.rule == "relative":
                 raw = dict(f.attrs)
-                value = relative_value(doc.published, raw["_unit"], raw["_offset"])
+                value = relative_value(years.published, raw["_unit"], raw["_offset"])
                 if value is None:
                     attrs["reason"] = "relative date without publication date"
+                elif not doc.published:
+                    attrs["reason"] = "relative to the dateline date"
             elif value and value.startswith("--"):
                 year, reason = years.year_for(sentence, paragraph)
                 granularity = "dayrange" if "/" in value else "day"
                 value = fill_year(value, year) if year is not None else None
                 attrs["reason"] = reason if value is not None else "day and month without a year"
             years.see(sentence, value, granularity, f.rule, paragraph)
+            if not years.published and sentence < DATELINE_SENTENCES and granularity == "day" and f.rule != "relative":
+                years.published = value  # a wire's dateline ("القاهرة 13 فبراير 2025") dates "today" and what follows
             attrs["granularity"] = granularity
             doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
                                     value=value, attrs=attrs))
@@ -310,6 +314,11 @@ def _blocks(doc: Document) -> list[tuple[int, int]]:
             blocks.append([sent.start, sent.end])
         last = i
     return [(a, b) for a, b in blocks]
+
+
+# A day-precise date among a page's first sentences (title, dateline) stands for the publication date when the
+# input gives none.
+DATELINE_SENTENCES = 3
 
 
 def _sentence_starts(doc: Document) -> list[int]:
