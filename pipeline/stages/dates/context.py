@@ -85,6 +85,9 @@ class YearContext:
         self.sentence_year: tuple[int, int] | None = None  # (sentence index, year)
         self.full: str | None = None  # the last day-precise value (an interval's first day)
         self.full_paragraph = 0
+        # the dateline's date: what relative words ("today") mean when the input gives no publication date, and
+        # the last resort for a day without a year; unlike a publication date it never overrides a full date
+        self.reference: str | None = None
 
     def see(self, sentence: int, value: str | None, granularity: str, rule: str, paragraph: int = 0) -> None:
         if not value or rule == "relative" or not re.match(r"\d{4}(?:-\d\d){0,2}(?:/|$)", value):
@@ -107,6 +110,8 @@ class YearContext:
             return int(self.published[:4]), "year of the publication date"
         if self.full is not None:
             return int(self.full[:4]), "year of the nearest earlier full date"
+        if self.reference:
+            return int(self.reference[:4]), "year of the dateline date"
         return None, "day and month without a year"
 
 

@@ -129,7 +129,7 @@ class DateStage:
             sentence = bisect.bisect_right(sentence_starts, f.start)
             if f.rule == "relative":
                 raw = dict(f.attrs)
-                value = relative_value(years.published, raw["_unit"], raw["_offset"])
+                value = relative_value(years.published or years.reference, raw["_unit"], raw["_offset"])
                 if value is None:
                     attrs["reason"] = "relative date without publication date"
                 elif not doc.published:
@@ -140,8 +140,8 @@ class DateStage:
                 value = fill_year(value, year) if year is not None else None
                 attrs["reason"] = reason if value is not None else "day and month without a year"
             years.see(sentence, value, granularity, f.rule, paragraph)
-            if not years.published and sentence < DATELINE_SENTENCES and granularity == "day" and f.rule != "relative":
-                years.published = value  # a wire's dateline ("القاهرة 13 فبراير 2025") dates "today" and what follows
+            if not years.reference and sentence < DATELINE_SENTENCES and granularity == "day" and f.rule != "relative":
+                years.reference = value  # a wire's dateline ("القاهرة 13 فبراير 2025") dates "today"
             attrs["granularity"] = granularity
             doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
                                     value=value, attrs=attrs))
