@@ -356,3 +356,13 @@ def test_wire_dateline_dates_today_when_no_publication_date_is_given(run):
 def test_arabic_gregorian_era_letter_is_inside_the_span(run):
     doc = run("وقعت المذكرة في 15 تشرين الأول/أكتوبر 2025م في تونس.", "ar")
     assert spans(doc) == [("15 تشرين الأول/أكتوبر 2025م", 16, 43, "2025-10-15")]
+
+
+def test_hijri_date_paired_with_a_gregorian_one_takes_its_value(run):
+    doc = run("وقعت المذكرة يوم الأربعاء ٢٣ ربيع الآخر ١٤٤٧هـ، الموافق ١٥ تشرين الأول/أكتوبر ٢٠٢٥م.", "ar")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [
+        ("٢٣ ربيع الآخر ١٤٤٧هـ", "2025-10-15"), ("١٥ تشرين الأول/أكتوبر ٢٠٢٥م", "2025-10-15")]
+
+
+def test_hijri_date_alone_is_no_date(run):
+    assert spans(run("صدر القرار في 12 رمضان 1446 هـ بعد المشاورات.", "ar")) == []

@@ -59,6 +59,10 @@ class LangDates:
     dateline_cues: list[str] = field(default_factory=list)
     instrument: Instrument | None = None
     source: str = "models"  # "models" or "dateparser" (locale data fallback)
+    # a date of another calendar written next to its Gregorian equivalent ("14 شعبان 1446 هـ الموافق 13 فبراير
+    # 2025"): its own mention, with the value of the Gregorian date it is paired with
+    paired_rx: re.Pattern | None = None
+    pair_gap_rx: re.Pattern | None = None
 
 
 @dataclass
@@ -165,7 +169,17 @@ def _lang_dates(lang: str, spec: dict, mspec: dict) -> LangDates:
                               re.IGNORECASE) if wdays and spec.get("weekday_regex") else None,
         dateline_cues=[c.casefold() for c in spec.get("dateline_cues") or []],
         instrument=_instrument(spec.get("instrument")),
+        **_paired(spec.get("paired_calendar")),
     )
+
+
+def _paired(spec: dict | None) -> dict:
+    """The other calendar's date pattern and what may stand between it and its Gregorian date."""
+    if not spec:
+        return {}
+    words = sorted(spec.get("gap_words") or [], key=len, reverse=True)
+    gap = rf"[\s,،()\-–]*(?:(?:{alt(words)})[\s,،()]*)*" if words else r"[\s,،()]*"
+    return {"paired_rx": re.compile(spec["regex"]), "pair_gap_rx": re.compile(gap)}
 
 
 def _neutral(spec: dict, digits: dict, name_before: list[str], name_after: list[str]) -> Neutral:

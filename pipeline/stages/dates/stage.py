@@ -81,7 +81,8 @@ class DateStage:
         blocks = _blocks(doc)
         for start, end in blocks:
             found.extend(self._candidates(shadow, start, end, spec, doc.lang, blocked))
-        chosen = _drop_weekdays_of_dates([self._qualify(f, shadow, spec) for f in resolve_overlaps(found)], shadow)
+        chosen = [self._qualify(f, shadow, spec) for f in resolve_overlaps(found)]
+        chosen = _drop_weekdays_of_dates(_paired_dates(shadow, chosen, spec), shadow)
         if not doc.published:
             doc.published = self._dateline(doc, chosen, spec)
         self._emit(doc, chosen, [start for start, _ in blocks])
@@ -121,6 +122,8 @@ class DateStage:
         """Final values (relative dates, years of days without one) and the DATE mentions, in text order."""
         years = YearContext(doc.published)
         sentence_starts = _sentence_starts(doc)
+        emitted: dict[int, Mention] = {}
+        paired: list[tuple[Mention, int]] = []
         for f in chosen:
             attrs = {k: v for k, v in f.attrs if not k.startswith("_")}
             value, granularity = f.value, f.granularity
@@ -143,8 +146,16 @@ class DateStage:
             if not years.reference and sentence < DATELINE_SENTENCES and granularity == "day" and f.rule != "relative":
                 years.reference = value  # a wire's dateline ("القاهرة 13 فبراير 2025") dates "today"
             attrs["granularity"] = granularity
-            doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
-                                    value=value, attrs=attrs))
+            m = doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
+                                        value=value, attrs=attrs))
+            if m is not None:
+                emitted[f.start] = m
+                if f.rule == PAIRED:
+                    paired.append((m, dict(f.attrs)["_pair"]))
+        for m, partner in paired:  # the Gregorian date may come after it: values are final only now
+            if partner in emitted:
+                m.value = emitted[partner].value
+                m.attrs.update(granularity=emitted[partner].attrs.get("granularity"), reason="value of the paired Gregorian date")
 
     # -- candidates -----------------------------------------------------------------------------------
     def _normalise(self, m: re.Match, pat: Pattern, spec: LangDates | None, shadow: str, order: int,
@@ -314,6 +325,32 @@ def _blocks(doc: Document) -> list[tuple[int, int]]:
             blocks.append([sent.start, sent.end])
         last = i
     return [(a, b) for a, b in blocks]
+
+
+PAIRED = "paired-calendar"
+
+
+def _paired_dates(shadow: str, chosen: list[Found], spec: LangDates | None) -> list[Found]:
+    """Dates of another calendar written next to a Gregorian date ("14 شعبان 1446 هـ الموافق 13 فبراير 2025",
+    "12 - 14 مارس (12 - 14 رمضان 1446 هـ)"): a mention each, valued like its partner; alone, none (the
+    calendars' days cannot be converted exactly without tables)."""
+    if spec is None or spec.paired_rx is None or not chosen:
+        return chosen
+    starts = [f.start for f in chosen]
+    extra = []
+    for m in spec.paired_rx.finditer(shadow):
+        i = bisect.bisect_left(starts, m.start())
+        if (i < len(chosen) and chosen[i].start < m.end()) or (i and chosen[i - 1].end > m.start()):
+            continue
+        gap = spec.pair_gap_rx
+        if i < len(chosen) and gap.fullmatch(shadow, m.end(), chosen[i].start):
+            partner = chosen[i]
+        elif i and gap.fullmatch(shadow, chosen[i - 1].end, m.start()):
+            partner = chosen[i - 1]
+        else:
+            continue
+        extra.append(Found(m.start(), m.end(), m.span(), None, partner.granularity, PAIRED, 0.8, (("_pair", partner.start),)))
+    return sorted(chosen + extra, key=lambda f: f.start) if extra else chosen
 
 
 # A day-precise date among a page's first sentences (title, dateline) stands for the publication date when the
