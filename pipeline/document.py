@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Iterable
 
 # Mention types: constants, not scattered strings.
 ORG = "ORG"
@@ -144,27 +144,31 @@ def mention_to_dict(m: Mention) -> dict[str, Any]:
             "lang": m.lang, "attrs": m.attrs}
 
 
-def document_to_dict(doc: Document) -> dict[str, Any]:
-    """Everything the stages produced, as plain data (no spaCy objects): for the per-document cache."""
+def event_to_dict(e: Event) -> dict[str, Any]:
+    return {"type": e.type, "trigger": mention_to_dict(e.trigger), "date": e.date, "participants": e.participants,
+            "agreements": e.agreements, "location": e.location, "status": e.status, "plover": e.plover,
+            "confidence": e.confidence, "canonical_id": e.canonical_id, "attrs": e.attrs,
+            "agreement_spans": [list(s) for s in e.agreement_spans]}
+
+
+def document_head(doc: Document) -> dict[str, Any]:
+    """Everything but the mentions and events: what a cache entry stores before them, one record a line."""
     return {
         "source": doc.source, "text": doc.text, "lang": doc.lang, "lang_given": doc.lang_given, "title": doc.title,
         "published": doc.published, "url": doc.url, "meta": doc.meta, "notes": doc.notes,
         "sentences": [[s.start, s.end, s.excluded] for s in doc.sentences],
-        "mentions": [mention_to_dict(m) for m in doc.mentions],
-        "events": [
-            {"type": e.type, "trigger": mention_to_dict(e.trigger), "date": e.date, "participants": e.participants,
-             "agreements": e.agreements, "location": e.location, "status": e.status, "plover": e.plover,
-             "confidence": e.confidence, "canonical_id": e.canonical_id, "attrs": e.attrs,
-             "agreement_spans": [list(s) for s in e.agreement_spans]}
-            for e in doc.events
-        ],
     }
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """Everything the stages produced, as plain data (no spaCy objects)."""
+    return {**document_head(doc), "mentions": [mention_to_dict(m) for m in doc.mentions],
+            "events": [event_to_dict(e) for e in doc.events]}
 
 
 _MENTION_FIELDS = frozenset(f.name for f in fields(Mention))
 _EVENT_FIELDS = frozenset(f.name for f in fields(Event))
-_DOC_FIELDS = {"source": str, "text": str, "lang_given": bool, "meta": dict, "notes": list, "sentences": list,
-               "mentions": list, "events": list}
+_HEAD_FIELDS = {"source": str, "text": str, "lang_given": bool, "meta": dict, "notes": list, "sentences": list}
 
 
 def _require(ok: bool, what: str) -> None:
@@ -183,23 +187,37 @@ def _mention_from_dict(m: Any, text: str) -> Mention:
 
 def document_from_dict(d: Any) -> Document:
     """The inverse of ``document_to_dict``, validating as it goes (a wrong cache entry raises ValueError and is
-    re-extracted). Linear: event triggers find their mention through a dictionary, not a scan per event."""
+    re-extracted)."""
     _require(isinstance(d, dict), "not an object")
-    for key, kind in _DOC_FIELDS.items():
-        _require(isinstance(d.get(key), kind), f"field {key!r}")
+    for key in ("mentions", "events"):
+        _require(isinstance(d.get(key), list), f"field {key!r}")
+    return document_from_parts(d, d["mentions"], d["events"])
+
+
+def document_from_parts(head: Any, mentions: Iterable[Any], events: Iterable[Any]) -> Document:
+    """A document from its head (``document_head``) and its mention and event records, validated; the records
+    may be a stream, read once in order (mentions first), so a long document never has them all as dicts.
+    Linear: event triggers find their mention through a dictionary, not a scan per event."""
+    _require(isinstance(head, dict), "not an object")
+    for key, kind in _HEAD_FIELDS.items():
+        _require(isinstance(head.get(key), kind), f"field {key!r}")
     for key in ("lang", "title", "published", "url"):
-        _require(d.get(key) is None or isinstance(d[key], str), f"field {key!r}")
-    doc = Document(source=d["source"], text=d["text"], lang=d["lang"], lang_given=d["lang_given"], title=d["title"],
-                   published=d["published"], url=d["url"], meta=d["meta"], notes=d["notes"])
-    doc.sentences = [Sentence(s, e, x) for s, e, x in d["sentences"]]
-    doc.mentions = [_mention_from_dict(m, doc.text) for m in d["mentions"]]
+        _require(head.get(key) is None or isinstance(head[key], str), f"field {key!r}")
+    doc = Document(source=head["source"], text=head["text"], lang=head["lang"], lang_given=head["lang_given"],
+                   title=head["title"], published=head["published"], url=head["url"], meta=head["meta"],
+                   notes=head["notes"])
+    doc.sentences = [Sentence(s, e, x) for s, e, x in head["sentences"]]
+    doc.mentions = [_mention_from_dict(m, doc.text) for m in mentions]
     # the trigger is the same object as its EVENT mention when that mention is in the list (the first one)
     by_span = {(m.type, m.start, m.end): m for m in reversed(doc.mentions)}
-    for e in d["events"]:
-        _require(isinstance(e, dict) and set(e) <= _EVENT_FIELDS and {"type", "trigger"} <= set(e), "event fields")
-        trigger = _mention_from_dict(e["trigger"], doc.text)
-        trigger = by_span.get((trigger.type, trigger.start, trigger.end), trigger)
-        event = Event(**{**e, "trigger": trigger})
-        event.agreement_spans = [tuple(span) for span in event.agreement_spans]  # JSON has no tuples
-        doc.events.append(event)
+    doc.events = [_event_from_dict(e, doc.text, by_span) for e in events]
     return doc
+
+
+def _event_from_dict(e: Any, text: str, by_span: dict[tuple[str, int, int], Mention]) -> Event:
+    _require(isinstance(e, dict) and set(e) <= _EVENT_FIELDS and {"type", "trigger"} <= set(e), "event fields")
+    trigger = _mention_from_dict(e["trigger"], text)
+    trigger = by_span.get((trigger.type, trigger.start, trigger.end), trigger)
+    event = Event(**{**e, "trigger": trigger})
+    event.agreement_spans = [tuple(span) for span in event.agreement_spans]  # JSON has no tuples
+    return event

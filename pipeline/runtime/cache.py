@@ -4,6 +4,9 @@ A batch over a corpus where one document was added or changed re-extracts only t
 covers exactly what the per-document stages read: the stage list and their parameters, the ingest
 parameters, every file under models/ and the package's source; corpus-level settings (reconcile, evaluate) are not in it, so
 changing them reuses every cached document.
+
+An entry is JSON lines (``_entry_lines``): written and read one mention or event at a time, so storing and
+reading back a long document never holds all its records as JSON text or dicts at once.
 """
 
 from __future__ import annotations
@@ -13,11 +16,17 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import IO, Any, Iterable, Iterator
+
 import orjson
 
 from pipeline import __version__
 from pipeline.config import Config
-from pipeline.document import Document, document_from_dict, document_to_dict
+from pipeline.document import Document, document_from_parts, document_head, event_to_dict, mention_to_dict
+
+
+# Mention or event lines serialised per write: bounds the bytes held while a long document is stored.
+WRITE_BLOCK = 2_000
 
 
 def models_fingerprint(models_dir: Path) -> str:
@@ -107,46 +116,78 @@ class DocCache:
 
     def get(self, key: str) -> Document | None:
         """The stored result for ``key``, or None. Pass 2 always reads here: the cache is also the spool."""
-        p = self._path(key)
-        if not p.exists():
-            return None
-        try:
-            return document_from_dict(orjson.loads(p.read_bytes()))
-        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, OSError):
-            return None  # a damaged or wrongly shaped entry is re-extracted (and overwritten), never trusted
+        return self._read(key, None)
 
     def get_part(self, key: str, types: frozenset[str]) -> Document | None:
         """The stored result for ``key`` with only its mentions of ``types``, no sentences and no events: what
         corpus reconciliation reads, without building objects for the rest of a long document."""
+        return self._read(key, types)
+
+    def _read(self, key: str, types: frozenset[str] | None) -> Document | None:
+        """The entry read a line at a time: only one mention or event is ever a dict (a whole-entry parse of a
+        5 MB document held ~100 MB of dicts next to the objects built from them)."""
         p = self._path(key)
         if not p.exists():
             return None
         try:
-            d = orjson.loads(p.read_bytes())
-            if isinstance(d, dict) and isinstance(d.get("mentions"), list):
-                d["mentions"] = [m for m in d["mentions"] if isinstance(m, dict) and m.get("type") in types]
-                d["sentences"], d["events"] = [], []
-            return document_from_dict(d)
+            with open(p, "rb") as fh:
+                head = orjson.loads(fh.readline())
+                counts = _counts(head)
+                mentions = _records(fh, counts[0])
+                if types is None:
+                    return document_from_parts(head, mentions, _records(fh, counts[1]))
+                head["sentences"] = []
+                return document_from_parts(head, (m for m in mentions if isinstance(m, dict) and m.get("type") in types), ())
         except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, OSError):
-            return None
+            return None  # a damaged or wrongly shaped entry is re-extracted (and overwritten), never trusted
 
     def put(self, key: str, doc: Document) -> None:
         """Written atomically: an interrupted run leaves whole entries or none."""
         p = self._path(key)
         p.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(p, orjson.dumps(document_to_dict(doc)))
+        _atomic_write(p, _entry_lines(doc))
 
     def save_manifest(self, current: dict[str, str]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         _atomic_write(self.root / "manifest.json", orjson.dumps(current, option=orjson.OPT_SORT_KEYS))
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _entry_lines(doc: Document) -> Iterator[bytes]:
+    """A cache entry, one JSON record a line: the document's head with its mention and event counts, then each
+    mention, then each event; written in blocks of lines, never as one string of the whole document."""
+    head = document_head(doc)
+    head["mentions"], head["events"] = len(doc.mentions), len(doc.events)
+    yield orjson.dumps(head, option=orjson.OPT_APPEND_NEWLINE)
+    del head
+    for records, dump in ((doc.mentions, mention_to_dict), (doc.events, event_to_dict)):
+        for k in range(0, len(records), WRITE_BLOCK):
+            yield b"".join(orjson.dumps(dump(r), option=orjson.OPT_APPEND_NEWLINE) for r in records[k : k + WRITE_BLOCK])
+
+
+def _counts(head: Any) -> tuple[int, int]:
+    """The mention and event counts of an entry's head; an entry of another layout has none and is refused."""
+    counts = head.get("mentions"), head.get("events")
+    if not all(type(n) is int and n >= 0 for n in counts):
+        raise ValueError("cached document: no record counts")
+    return counts  # type: ignore[return-value]
+
+
+def _records(fh: IO[bytes], n: int) -> Iterator[Any]:
+    """The next ``n`` records of an entry, parsed one line at a time; a short entry is refused."""
+    for _ in range(n):
+        line = fh.readline()
+        if not line:
+            raise ValueError("cached document: truncated")
+        yield orjson.loads(line)
+
+
+def _atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Whole file or nothing; the temporary file is removed on any failure (disk full included)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for block in [data] if isinstance(data, bytes) else data:
+                fh.write(block)
         os.replace(tmp, path)
     except BaseException:
         try:

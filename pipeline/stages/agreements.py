@@ -179,7 +179,7 @@ class AgreementStage:
         return doc
 
     def _context(self, text: str, toks: list[Token], data: LanguageData | None, near: dict) -> PhraseContext:
-        fold = lambda x: fold_token(x, self.r.arabic).translate(DIGITS)  # noqa: E731
+        fold = lambda x: self.r.arabic.readings(x)[0][1].translate(DIGITS)  # noqa: E731  (fold_token, memoised)
         heads = data.heads.root if data else {}
         is_head = lambda k: bool(walk(heads, fold(toks[k][2]), toks, k, text, fold)) and not toks[k][2][:1].islower()  # noqa: E731
         return PhraseContext(text, toks, data.spec if data else {}, fold, is_head,
@@ -189,25 +189,32 @@ class AgreementStage:
     # -- finding names ------------------------------------------------------------------------------
     def _kb_spans(self, text: str, toks: list[Token]) -> list[Span]:
         out = []
-        fold = lambda x: fold_token(x, self.r.arabic).translate(DIGITS)  # noqa: E731
+        fold = lambda x: self.r.arabic.readings(x)[0][1].translate(DIGITS)  # noqa: E731  (fold_token, memoised)
+        root = self.r.kb_trie.root
         for i, (s, _, t) in enumerate(toks):
-            variants = self.r.arabic.clitic_variants(t) if is_arabic(t) else ((0, t.casefold()),)
-            for strip, first in variants:
-                for end_i, ids in walk(self.r.kb_trie.root, first.translate(DIGITS), toks, i, text, fold):
+            for strip, first in self.r.arabic.readings(t):
+                key = first.translate(DIGITS)
+                if key not in root:
+                    continue  # no name starts with this word (most tokens): nothing to walk
+                for end_i, ids in walk(root, key, toks, i, text, fold):
                     rec = self.r.kb[ids[0]]
                     out.append(Span(s + strip, toks[end_i][1], rec["kind"], "kb", kb_id=rec["id"]))
         return out
 
     def _head_spans(self, ctx: PhraseContext, data: LanguageData) -> list[Span]:
         out, toks, spec = [], ctx.toks, data.spec
+        roots = data.heads.root, data.lower_heads.root
         for i, (s, _, t) in enumerate(toks):
+            variants = self.r.arabic.readings(t)
+            if not any(f in roots[0] or f in roots[1] for _, f in variants):
+                continue  # no head of either case starts with this word (most tokens): nothing to walk
             arabic = is_arabic(t)
-            variants = self.r.arabic.clitic_variants(t) if arabic else ((0, t.casefold()),)
             lower = not arabic and not t[:1].isupper()
             if lower and spec.get("lowercase_heads") != "specific":
                 continue
+            root = roots[1] if lower else roots[0]
             for strip, first in variants:
-                hits = walk((data.lower_heads if lower else data.heads).root, first, toks, i, ctx.text, ctx.fold)
+                hits = walk(root, first, toks, i, ctx.text, ctx.fold)
                 if not hits:
                     continue
                 head_end, kinds = hits[-1]

@@ -41,7 +41,7 @@ from pipeline.document import AGREEMENT, DATE, EVENT, LOC, ORG, Document, Event,
 from pipeline.knowledge.resources import Resources
 from pipeline.registry import register
 from pipeline.text.matching import TOKEN, Trie, fold_token, phrase_key, tokens, walk
-from pipeline.text.normalise import ArabicFolder, is_arabic
+from pipeline.text.normalise import ArabicFolder
 
 CLAUSE_BREAK = re.compile(r"[;:؛]")
 TITLE_END = re.compile(r"[.!?؟。]\s*$")
@@ -329,18 +329,17 @@ class EventStage:
     def _triggers(self, text: str, spec: LangEvents, clause: Clause) -> list[Trigger]:
         """Longest trigger at each token, outside exclusions and organisation names, not counted or habitual."""
         toks = clause.toks = tokens(text, clause.start, clause.end)
-        fold = lambda x: fold_token(x, self.arabic)  # noqa: E731
-        excluded: set[int] = set()
-        for i, (_, _, t) in enumerate(toks):
-            for end_i, _ in walk(spec.exclusions.root, fold(t), toks, i, text, fold):
-                excluded.update(range(i, end_i + 1))
-            for end_i, _ in walk(spec.cased_exclusions.root, t, toks, i, text, str):
-                excluded.update(range(i, end_i + 1))
+        fold = self._fold
+        excluded = self._excluded(text, spec, toks)
+        r0, r1 = spec.triggers.root, spec.gapped.root
+        readings = self.arabic.readings
+        # tokens a trigger may start at, decided once per token by a dictionary test (most tokens start none)
+        starts = {i for i, t in enumerate(toks) if any(f in r0 or f in r1 for _, f in readings(t[2]))} - excluded
         found: list[Trigger] = []
         i = 0
         while i < len(toks):
-            best = self._longest(text, spec, toks, i, fold)
-            if best is None or i in excluded:
+            best = self._longest(text, spec, toks, i, fold) if i in starts else None
+            if best is None:
                 i += 1
                 continue
             strip, end_i, etype = best
@@ -354,6 +353,24 @@ class EventStage:
             i = end_i + 1
         return found
 
+    def _fold(self, token: str) -> str:
+        """``fold_token``, memoised by the folder (every token of every clause is folded several times)."""
+        return self.arabic.readings(token)[0][1]
+
+    def _excluded(self, text: str, spec: LangEvents, toks: list) -> set[int]:
+        """Indexes of the tokens inside an exclusion phrase; a phrase is walked only from a token that starts one."""
+        fold, excluded = self._fold, set()
+        roots = spec.exclusions.root, spec.cased_exclusions.root
+        for i, (_, _, t) in enumerate(toks):
+            f = fold(t)
+            if f in roots[0]:
+                for end_i, _ in walk(roots[0], f, toks, i, text, fold):
+                    excluded.update(range(i, end_i + 1))
+            if t in roots[1]:
+                for end_i, _ in walk(roots[1], t, toks, i, text, str):
+                    excluded.update(range(i, end_i + 1))
+        return excluded
+
     def _level(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> None:
         """"The Council of Heads of State met", "the Authority of Heads of State ... would hold its next ordinary
         session", "the meeting of the SCO Heads of State Council": a session or meeting of leaders is a summit."""
@@ -362,8 +379,7 @@ class EventStage:
             trig.type = self.summit_type
 
     def _longest(self, text: str, spec: LangEvents, toks: list, i: int, fold) -> tuple[int, int, str] | None:
-        t = toks[i][2]
-        variants = self.arabic.clitic_variants(t) if is_arabic(t) else [(0, t.casefold())]
+        variants = self.arabic.readings(toks[i][2])
         best = None
         for strip, first in variants:
             hits = walk(spec.triggers.root, first, toks, i, text, fold)

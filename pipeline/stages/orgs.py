@@ -20,7 +20,7 @@ from pipeline.registry import register
 from pipeline.knowledge.resources import Resources
 from pipeline.text.matching import TOKEN, Trie, fold_token, gap_ok, tokens
 from pipeline.text.spans import Intervals, LastBefore
-from pipeline.text.tokens import SentenceView, exact_matches_in, make_view, matches_in, shared_tokens
+from pipeline.text.tokens import SentenceView, exact_matches_in, make_view, matches_in, shared_tokens, starts_in
 from pipeline.text.acronyms import long_form_start
 from pipeline.text.grammar import Grammar, arabic_folder, load_grammars
 from pipeline.text.normalise import ArabicFolder, fold_latin, is_arabic
@@ -64,6 +64,23 @@ class _AnaphorSpec:
     # bare head must be followed by one, or by punctuation ("của Chương trình, ..."; "Chương trình khung hợp
     # tác ..." is the first word of a programme's name)
     enders: set[str] = field(default_factory=set)
+    # phrases by their first word, longest first as in ``phrases``: a token is tried only against its own
+    firsts: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        firsts: dict[str, list[tuple[str, ...]]] = {}
+        for h in self.phrases:
+            firsts.setdefault(h[0], []).append(h)
+        self.firsts = {k: tuple(v) for k, v in firsts.items()}
+
+    def starts(self, view: SentenceView) -> list[int]:
+        """Indexes of the tokens an anaphor may start at (what ``_anaphor_at`` tests first: an anaphor form, an
+        article or a head's first word), so it is called for a few tokens instead of every one."""
+        if self.anaphors is not None:
+            keys = self.anaphors
+            return [i for i, vs in enumerate(view.variants) if any(f in keys for _, f in vs)]
+        articles, firsts = self.articles, self.firsts
+        return [i for i, f in enumerate(view.folded) if f in articles or f in firsts]
 
 
 @dataclass(frozen=True)
@@ -189,6 +206,7 @@ class OrgStage:
         self.coordinators = {c for g in self.m.grammars.values() for c in g.coordinators}
         self.articles = {a for g in self.m.grammars.values() for a in g.articles}
         self.instrument_words = {w for spec in self.m.heads.values() for w in spec.get("instrument_words", [])}
+        self._heads: dict[tuple[str, str], str | None] = {}  # (lang, name) -> its head: names recur in every document
 
     # -- per document -------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -235,8 +253,9 @@ class OrgStage:
     def _kb_candidates(self, view: SentenceView) -> list[Candidate]:
         out = []
         toks, names, acronyms = view.toks, self.m.names.root, self.m.acronyms.root
+        starts = set(starts_in(names, view))
         for i, (s, e, t) in enumerate(toks):
-            for strip, end_i, ids in matches_in(names, view, i):
+            for strip, end_i, ids in (matches_in(names, view, i) if i in starts else ()):
                 out.append(Candidate(s + strip, toks[end_i][1], ids[0], "orgs:kb", 1.0 if strip == 0 else 0.98))
             # acronyms: exact case, whole tokens only
             for end_i, ids in exact_matches_in(acronyms, view, i):
@@ -259,7 +278,8 @@ class OrgStage:
         view = make_view(masked_text, tokens(masked_text, 0, len(masked_text)), self.m.arabic)
         toks = view.toks
         out = []
-        for i, (s, e, t) in enumerate(toks):
+        for i in starts_in(self.m.names.root, view):
+            s = toks[i][0]
             for strip, end_i, ids in matches_in(self.m.names.root, view, i):
                 a, b = s + strip, toks[end_i][1]
                 if any(a < ga and gb < b for ga, gb in groups):
@@ -756,7 +776,8 @@ class OrgStage:
         for si, _ in doc.content_sentences():
             view = words.view(si, self.m.arabic)
             toks = view.toks
-            for i, (s, e, t) in enumerate(toks):
+            for i in starts_in(self.m.short_forms.root, view):
+                s = toks[i][0]
                 hits = matches_in(self.m.short_forms.root, view, i)
                 if not hits:
                     continue
@@ -794,7 +815,7 @@ class OrgStage:
                 rec = self.kb.by_entity_id(c.entity_id)
                 if rec is not None:
                     forms += list(rec.names.get(lang, ()))
-                head_cache[key] = {h for f in forms if (h := self._name_head(f, lang, spec.heads, spec.connectors))}
+                head_cache[key] = {h for f in forms if (h := self._memo_head(f, lang, spec))}
             return head_cache[key]
 
         taken = Intervals((c.start, c.end) for c in chosen)
@@ -805,7 +826,7 @@ class OrgStage:
         words = shared_tokens(doc)
         for si, _ in doc.content_sentences():
             view = words.view(si, self.m.arabic)
-            for i in range(len(view.toks)):
+            for i in spec.starts(view):
                 hit = self._anaphor_at(text, view, i, spec)
                 if hit is None or taken.overlaps(hit[0], hit[1]) or _governs(view, hit[1], connectors, starts):
                     continue
@@ -822,6 +843,15 @@ class OrgStage:
                     for h in heads_of(out[-1]):
                         index.add(h, hit[0], hit[1], out[-1])
         return sorted(out, key=lambda c: c.start)
+
+    def _memo_head(self, name: str, lang: str, spec: "_AnaphorSpec") -> str | None:
+        """``_name_head`` of a name, once per process (it depends on the name and the language's spec only)."""
+        key = (lang, name)
+        if key not in self._heads:
+            if len(self._heads) > 100_000:
+                self._heads.clear()
+            self._heads[key] = self._name_head(name, lang, spec.heads, spec.connectors)
+        return self._heads[key]
 
     def _anaphor_spec(self, lang: str) -> "_AnaphorSpec | None":
         """What makes a head anaphor in this language (models/<lang>/org_matching.yaml), or None if nothing can."""
@@ -878,7 +908,7 @@ class OrgStage:
         toks, folded, gaps = view.toks, view.folded, view.gaps
         if i >= len(toks) or not toks[i][2][:1].isupper():
             return None
-        for h in spec.phrases:  # longest first
+        for h in spec.firsts.get(folded[i], ()):  # longest first
             n = len(h)
             if tuple(folded[i : i + n]) == h and all(gaps[x] for x in range(i, i + n - 1)):
                 return i, n, " ".join(h)

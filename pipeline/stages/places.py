@@ -17,7 +17,7 @@ from pipeline.text.grammar import arabic_folder
 from pipeline.text.matching import Trie, phrase_key
 from pipeline.text.normalise import ArabicFolder
 from pipeline.text.spans import Intervals
-from pipeline.text.tokens import matches_in, shared_tokens
+from pipeline.text.tokens import matches_in, shared_tokens, starts_in
 
 
 @dataclass
@@ -87,10 +87,11 @@ class PlaceStage:
         for si, _ in doc.content_sentences():
             view = words.view(si, self.arabic)
             toks = view.toks
+            starts = set(starts_in(self.trie.root, view))
             i = 0
             while i < len(toks):
                 best = None
-                for strip, end_i, values in matches_in(self.trie.root, view, i):
+                for strip, end_i, values in (matches_in(self.trie.root, view, i) if i in starts else ()):
                     if best is None or end_i > best[1]:
                         best = (strip, end_i, values[0])
                 if best is None:

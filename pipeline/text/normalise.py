@@ -29,6 +29,7 @@ class ArabicFolder:
         self.article = spec["article"]
         self.lam_article = spec["lam_article"]
         self._variants: dict[str, tuple[tuple[int, str], ...]] = {}  # per process; tokens repeat a lot
+        self._readings: dict[str, tuple[tuple[int, str], ...]] = {}
 
     def fold(self, token: str) -> str:
         return token.translate(self.table)
@@ -44,6 +45,16 @@ class ArabicFolder:
             out.append(f)
             offsets.append(i)
         return "".join(out), offsets
+
+    def readings(self, token: str) -> tuple[tuple[int, str], ...]:
+        """A token's dictionary keys whatever its script: its clitic readings if it is Arabic, else its case-folded
+        form; the first is ``matching.fold_token``. Memoised: every matcher asks again for every token."""
+        hit = self._readings.get(token)
+        if hit is None:
+            if len(self._readings) > 200_000:
+                self._readings.clear()
+            hit = self._readings[token] = self.clitic_variants(token) if is_arabic(token) else ((0, token.casefold()),)
+        return hit
 
     def clitic_variants(self, token: str) -> tuple[tuple[int, str], ...]:
         """(characters stripped from the start, folded remainder) for each reading of attached clitics.

@@ -13,6 +13,8 @@ How another stage adopts it: ``words = shared_tokens(doc)``; then ``words.senten
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,33 +48,100 @@ class SentenceView:
         return out
 
 
+# Expanded sentence views kept per document (least recently used dropped first). Stages walk sentences in order,
+# so a few hundred cover every look-back; keeping all of them held ~300 MB of per-token objects for a 5 MB text.
+KEPT_VIEWS = 256
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """One sentence's tokens in compact form (about 20 bytes a token instead of ~400 of Python objects): offsets
+    in arrays, words shared through the document's string table, gaps as bytes. Views are expanded from it."""
+
+    starts: array
+    ends: array
+    words: tuple[str, ...]
+    gaps: bytes
+
+
 class DocTokens:
-    """Word tokens of each sentence of one text (offsets into it), tokenised once."""
+    """Word tokens of each sentence of one text (offsets into it), tokenised once and kept packed."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self.text = text
         self.spans = list(spans)
-        self._toks: list[list[Token] | None] = [None] * len(self.spans)
-        self._views: dict[tuple[int, int], SentenceView] = {}
+        self._packed: list[_Packed | None] = [None] * len(self.spans)
+        self._strings: dict[str, str] = {}  # one object per distinct word of the document
+        self._views: OrderedDict[tuple[int, int], SentenceView] = OrderedDict()
+        self._facts: dict[int, _WordFacts] = {}  # per folder: per-word readings, computed once per distinct word
+
+    def _pack(self, i: int) -> _Packed:
+        """Sentence ``i`` tokenised once: the same ``TOKEN`` matches as ``matching.tokens`` over its span."""
+        packed = self._packed[i]
+        if packed is None:
+            start, end = self.spans[i]
+            strings, text = self._strings, self.text
+            starts, ends, words = array("q"), array("q"), []
+            for m in TOKEN.finditer(text, start, end):
+                starts.append(m.start())
+                ends.append(m.end())
+                w = m.group()
+                words.append(strings.setdefault(w, w))
+            gaps = bytes(GAP_RUN.fullmatch(text, ends[x], starts[x + 1]) is not None for x in range(len(words) - 1))
+            packed = self._packed[i] = _Packed(starts, ends, tuple(words), gaps + b"\0")
+        return packed
 
     def sentence(self, i: int) -> list[Token]:
         """The word tokens of sentence ``i``."""
-        toks = self._toks[i]
-        if toks is None:
-            start, end = self.spans[i]
-            toks = self._toks[i] = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text, start, end)]
-        return toks
+        p = self._pack(i)
+        return list(zip(p.starts, p.ends, p.words))
 
     def view(self, i: int, arabic: ArabicFolder) -> SentenceView:
-        """Folded forms, scripts, clitic readings and gaps of sentence ``i``'s tokens (cached per folder)."""
+        """Folded forms, scripts, clitic readings and gaps of sentence ``i``'s tokens (recent ones kept per folder)."""
         key = (i, id(arabic))
-        view = self._views.get(key)
-        if view is None:
-            view = self._views[key] = make_view(self.text, self.sentence(i), arabic)
+        views = self._views
+        view = views.get(key)
+        if view is not None:
+            views.move_to_end(key)
+            return view
+        view = views[key] = self._expand(self._pack(i), arabic)
+        if len(views) > KEPT_VIEWS:
+            views.popitem(last=False)
         return view
+
+    def _expand(self, p: _Packed, arabic: ArabicFolder) -> SentenceView:
+        """The view ``make_view`` gives, built from the packed tokens and per-word readings (C-level maps)."""
+        facts = self._facts.get(id(arabic))
+        if facts is None:
+            facts = self._facts[id(arabic)] = _WordFacts(arabic)
+        facts.learn(p.words)
+        starts = list(p.starts)
+        toks = list(zip(starts, p.ends, p.words))
+        variants = list(map(facts.variants.__getitem__, p.words))
+        return SentenceView(toks, list(map(facts.folded.__getitem__, p.words)),
+                            list(map(facts.arabic.__getitem__, p.words)), variants, list(map(bool, p.gaps)), starts)
 
     def fits(self, text: str, spans: list[tuple[int, int]]) -> bool:
         return self.text is text and self.spans == spans
+
+
+class _WordFacts:
+    """What ``make_view`` derives from a token's text alone, once per distinct word and folder."""
+
+    def __init__(self, folder: ArabicFolder) -> None:
+        self.folder = folder
+        self.arabic: dict[str, bool] = {}
+        self.variants: dict[str, tuple[tuple[int, str], ...]] = {}
+        self.folded: dict[str, str] = {}
+
+    def learn(self, words: tuple[str, ...]) -> None:
+        """Readings of the words not seen before (as in ``make_view``: clitic readings for Arabic script)."""
+        known = self.variants
+        for w in words:
+            if w not in known:
+                flag = self.arabic[w] = is_arabic(w)
+                v = known[w] = self.folder.clitic_variants(w) if flag else ((0, w.casefold()),)
+                self.folded[w] = v[0][1]
 
 
 def make_view(text: str, toks: list[Token], arabic: ArabicFolder) -> SentenceView:
@@ -92,6 +161,14 @@ def shared_tokens(doc: Any) -> DocTokens:
         words = DocTokens(doc.text, spans)
         doc.words = words
     return words
+
+
+def starts_in(root: dict, view: SentenceView) -> list[int]:
+    """Indexes of the tokens a phrase of the trie may start at (one of their readings is a first word): the only
+    ones ``matches_in`` finds anything at, told by a set test per token instead of a call per token."""
+    folded = view.folded
+    return [i for i, vs in enumerate(view.variants)
+            if folded[i] in root or (len(vs) > 1 and any(f in root for _, f in vs[1:]))]
 
 
 def matches_in(root: dict, view: SentenceView, i: int) -> list[tuple[int, int, list[str]]]:

@@ -67,3 +67,24 @@ def test_cache_wrongly_shaped_entry_reads_as_missing(tmp_path):
     path = tmp_path / "docs" / "ab" / f"{'ab' * 32}.json"
     path.write_bytes(orjson.dumps({"source": "bali.txt", "text": TEXT, "mentions": [{"start": -1}]}))
     assert cache.get("ab" * 32) is None
+
+
+def test_cache_entry_is_stored_and_read_one_record_a_line(tmp_path):
+    cache = DocCache.open(tmp_path)
+    doc = _doc()
+    cache.put("cd" * 32, doc)
+    lines = (tmp_path / "docs" / "cd" / f"{'cd' * 32}.json").read_bytes().splitlines()
+    assert len(lines) == 1 + len(doc.mentions) + len(doc.events)
+    back = cache.get("cd" * 32)
+    assert document_to_dict(back) == document_to_dict(doc)
+    assert back.events[0].trigger is back.mentions[2]
+    part = cache.get_part("cd" * 32, frozenset({"ORG"}))
+    assert [m.text for m in part.mentions] == ["ASEAN", "United Nations"] and part.events == [] and part.sentences == []
+
+
+def test_cache_truncated_entry_reads_as_missing(tmp_path):
+    cache = DocCache.open(tmp_path)
+    cache.put("ef" * 32, _doc())
+    path = tmp_path / "docs" / "ef" / f"{'ef' * 32}.json"
+    path.write_bytes(b"\n".join(path.read_bytes().splitlines()[:-1]) + b"\n")
+    assert cache.get("ef" * 32) is None

@@ -7,7 +7,7 @@ import pytest
 from pipeline.text.grammar import arabic_folder
 from pipeline.text.matching import Trie, matches_at, phrase_key, tokens
 from pipeline.text.normalise import is_arabic
-from pipeline.text.tokens import DocTokens, exact_matches_in, make_view, matches_in
+from pipeline.text.tokens import DocTokens, exact_matches_in, make_view, matches_in, starts_in
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,27 @@ def test_is_arabic_checks_every_character():
     assert is_arabic("ASEANو") is True
     assert is_arabic("Liên Hợp Quốc") is False
     assert is_arabic("") is False
+
+
+def test_views_rebuilt_after_eviction_equal_make_view(folder, monkeypatch):
+    import pipeline.text.tokens as tokens_mod
+
+    monkeypatch.setattr(tokens_mod, "KEPT_VIEWS", 2)
+    text = "The United Nations met. وللأمم المتحدة دور. ASEAN-UN talks; Bali."
+    spans = [(0, 23), (24, 42), (43, len(text))]
+    words = DocTokens(text, spans)
+    for _ in range(2):
+        for i, (s, e) in enumerate(spans):
+            got, want = words.view(i, folder), make_view(text, tokens(text, s, e), folder)
+            assert (got.toks, got.folded, got.arabic, got.variants, got.gaps, got.starts) == \
+                (want.toks, want.folded, want.arabic, want.variants, want.gaps, want.starts)
+    assert len(words._views) == 2
+
+
+def test_starts_in_lists_every_token_with_matches_and_only_first_words(folder):
+    text = "دعم وللأمم المتحدة برنامجا and the United Nations, United."
+    view = make_view(text, tokens(text, 0, len(text)), folder)
+    trie = _trie(folder, "الأمم المتحدة", "United Nations")
+    with_matches = [i for i in range(len(view.toks)) if matches_in(trie.root, view, i)]
+    assert with_matches == [1, 6]
+    assert starts_in(trie.root, view) == [1, 6, 8]  # the last "United" starts a phrase that does not go on
