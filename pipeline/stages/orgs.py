@@ -72,15 +72,14 @@ class _AnaphorSpec:
         for h in self.phrases:
             firsts.setdefault(h[0], []).append(h)
         self.firsts = {k: tuple(v) for k, v in firsts.items()}
+        self.first_words = frozenset(self.articles) | frozenset(self.firsts)
 
     def starts(self, view: SentenceView) -> list[int]:
-        """Indexes of the tokens an anaphor may start at (what ``_anaphor_at`` tests first: an anaphor form, an
-        article or a head's first word), so it is called for a few tokens instead of every one."""
+        """Indexes of the tokens an anaphor may start at (what ``_anaphor_at`` tests first: any reading an anaphor
+        form, or the folded form an article or a head's first word), so it is called for a few tokens only."""
         if self.anaphors is not None:
-            keys = self.anaphors
-            return [i for i, vs in enumerate(view.variants) if any(f in keys for _, f in vs)]
-        articles, firsts = self.articles, self.firsts
-        return [i for i, f in enumerate(view.folded) if f in articles or f in firsts]
+            return starts_in(self.anaphors, view)
+        return starts_in(self.first_words, view, every=False)
 
 
 @dataclass(frozen=True)
@@ -775,14 +774,13 @@ class OrgStage:
         words = shared_tokens(doc)
         for si, _ in doc.content_sentences():
             view = words.view(si, self.m.arabic)
-            toks = view.toks
             for i in starts_in(self.m.short_forms.root, view):
-                s = toks[i][0]
                 hits = matches_in(self.m.short_forms.root, view, i)
                 if not hits:
                     continue
                 strip, end_i, ids = hits[-1]
-                start = s + strip
+                toks = view.toks  # built only for a sentence with a short form
+                start = toks[i][0] + strip
                 if not view.arabic[i]:
                     # Latin short forms are written with their article ("the Association", "l'Union"): the
                     # mention is the noun, which must be capitalised to be a name

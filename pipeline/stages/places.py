@@ -86,27 +86,27 @@ class PlaceStage:
         words = shared_tokens(doc)
         for si, _ in doc.content_sentences():
             view = words.view(si, self.arabic)
-            toks = view.toks
-            starts = set(starts_in(self.trie.root, view))
-            i = 0
-            while i < len(toks):
+            after = 0  # tokens before it are inside the last place taken
+            # only tokens some place name starts with are tried: a sentence without one builds no token list
+            for i in starts_in(self.trie.root, view):
+                if i < after:
+                    continue
                 best = None
-                for strip, end_i, values in (matches_in(self.trie.root, view, i) if i in starts else ()):
+                for strip, end_i, values in matches_in(self.trie.root, view, i):
                     if best is None or end_i > best[1]:
                         best = (strip, end_i, values[0])
                 if best is None:
-                    i += 1
                     continue
                 strip, end_i, value = best
+                toks = view.toks
                 start, end = toks[i][0] + strip, toks[end_i][1]
                 # Latin place names need a capital: "chad" the verb, "guinea" the coin are not places
                 if not view.arabic[i] and not text[start].isupper():
-                    i += 1
                     continue
                 if not taken.overlaps(start, end):
                     kind, country, name = value.split("|", 2)
                     doc.add_mention(Mention(LOC, start, end, text[start:end], f"places:{kind}", 0.9, value=name,
                                             attrs={"place_type": kind, "country": country}))
                     taken.add(start, end)
-                i = end_i + 1
+                after = end_i + 1
         return doc

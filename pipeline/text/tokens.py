@@ -3,8 +3,10 @@
 The tokenise stage stores a ``DocTokens`` on the document (``Document.words``): the word tokens of every sentence
 (``TOKEN`` matches clipped to the sentence, exactly what ``matching.tokens`` gives per sentence). What a dictionary
 lookup needs per token -- its folded form, whether it is Arabic script, its attached-clitic readings, whether a
-phrase may continue to the next token -- is derived once per sentence and folder (``view``) and read by every
-stage and every dictionary, instead of being recomputed by each lookup.
+phrase may continue to the next token -- is derived once per distinct word and folder and read by every stage and
+every dictionary, instead of being recomputed by each lookup. Sentences are kept packed (arrays and shared word
+strings); a ``view``'s lists are built from them on first use and only the most recent views are kept, so memory
+stays bounded on a long document.
 
 How another stage adopts it: ``words = shared_tokens(doc)``; then ``words.sentence(i)`` replaces
 ``tokens(text, sent.start, sent.end)`` and ``words.view(i, arabic)`` gives the folded forms and clitic readings.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections import OrderedDict
+from itertools import compress, count
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +35,9 @@ class SentenceView:
     variants: list[tuple[tuple[int, str], ...]]  # (characters stripped, folded reading) per token
     gaps: list[bool]  # gaps[i]: a phrase may go on from token i to token i + 1
     starts: list[int] = field(default_factory=list)
+    # a view of the shared tokens (``DocTokens.view``): each word once per token, and the document's per-word memo
+    words: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
+    facts: Any = field(default=None, compare=False, repr=False)
 
     def index_at(self, offset: int) -> int | None:
         """Index of the token holding character ``offset``, or None (bisect over token starts)."""
@@ -80,15 +86,12 @@ class DocTokens:
         packed = self._packed[i]
         if packed is None:
             start, end = self.spans[i]
-            strings, text = self._strings, self.text
-            starts, ends, words = array("q"), array("q"), []
-            for m in TOKEN.finditer(text, start, end):
-                starts.append(m.start())
-                ends.append(m.end())
-                w = m.group()
-                words.append(strings.setdefault(w, w))
-            gaps = bytes(GAP_RUN.fullmatch(text, ends[x], starts[x + 1]) is not None for x in range(len(words) - 1))
-            packed = self._packed[i] = _Packed(starts, ends, tuple(words), gaps + b"\0")
+            text = self.text
+            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+            starts, ends, words = zip(*toks) if toks else ((), (), ())
+            gaps = bytes(GAP_RUN.fullmatch(text, ends[x], starts[x + 1]) is not None for x in range(len(toks) - 1))
+            packed = self._packed[i] = _Packed(array("q", starts), array("q", ends),
+                                               tuple(map(self._strings.setdefault, words, words)), gaps + b"\0")
         return packed
 
     def sentence(self, i: int) -> list[Token]:
@@ -110,38 +113,85 @@ class DocTokens:
         return view
 
     def _expand(self, p: _Packed, arabic: ArabicFolder) -> SentenceView:
-        """The view ``make_view`` gives, built from the packed tokens and per-word readings (C-level maps)."""
+        """The view ``make_view`` gives, each list built from the packed tokens when first read."""
         facts = self._facts.get(id(arabic))
         if facts is None:
             facts = self._facts[id(arabic)] = _WordFacts(arabic)
         facts.learn(p.words)
-        starts = list(p.starts)
-        toks = list(zip(starts, p.ends, p.words))
-        variants = list(map(facts.variants.__getitem__, p.words))
-        return SentenceView(toks, list(map(facts.folded.__getitem__, p.words)),
-                            list(map(facts.arabic.__getitem__, p.words)), variants, list(map(bool, p.gaps)), starts)
+        return _PackedView(p, facts)
 
     def fits(self, text: str, spans: list[tuple[int, int]]) -> bool:
         return self.text is text and self.spans == spans
 
 
 class _WordFacts:
-    """What ``make_view`` derives from a token's text alone, once per distinct word and folder."""
+    """What ``make_view`` derives from a token's text alone, once per distinct word and folder (per document)."""
 
     def __init__(self, folder: ArabicFolder) -> None:
         self.folder = folder
         self.arabic: dict[str, bool] = {}
         self.variants: dict[str, tuple[tuple[int, str], ...]] = {}
         self.folded: dict[str, str] = {}
+        self._starters: dict[tuple[int, bool], tuple[Any, dict[str, bool]]] = {}
 
     def learn(self, words: tuple[str, ...]) -> None:
         """Readings of the words not seen before (as in ``make_view``: clitic readings for Arabic script)."""
-        known = self.variants
-        for w in words:
-            if w not in known:
-                flag = self.arabic[w] = is_arabic(w)
-                v = known[w] = self.folder.clitic_variants(w) if flag else ((0, w.casefold()),)
-                self.folded[w] = v[0][1]
+        for w in set(words).difference(self.variants):
+            flag = self.arabic[w] = is_arabic(w)
+            v = self.variants[w] = self.folder.clitic_variants(w) if flag else ((0, w.casefold()),)
+            self.folded[w] = v[0][1]
+
+    def starters(self, keys: Any, every: bool) -> dict[str, bool]:
+        """Word -> whether one of its readings (``every``), or its folded form, is among ``keys``; filled on
+        demand. The entry holds ``keys`` itself, so its id cannot be reused by another container meanwhile."""
+        entry = self._starters.get((id(keys), every))
+        if entry is None:
+            entry = self._starters[(id(keys), every)] = (keys, _Starters(self, keys, every))
+        return entry[1]
+
+
+class _Starters(dict):
+    """A memo of ``_WordFacts.starters``: a word's answer is computed the first time it is asked for."""
+
+    def __init__(self, facts: _WordFacts, keys: Any, every: bool) -> None:
+        super().__init__()
+        self.facts, self.keys, self.every = facts, keys, every
+
+    def __missing__(self, word: str) -> bool:
+        keys = self.keys
+        if self.every:
+            hit = self[word] = any(f in keys for _, f in self.facts.variants[word])
+        else:
+            hit = self[word] = self.facts.folded[word] in keys
+        return hit
+
+
+class _PackedView(SentenceView):
+    """A view of one packed sentence whose lists are expanded on first use (``_LISTS``): a pass that only asks
+    which tokens may start a phrase (``starts_in``) reads the words and the memo and builds no list at all."""
+
+    def __init__(self, packed: _Packed, facts: _WordFacts) -> None:  # pylint: disable=super-init-not-called
+        self.words, self.facts, self._packed = packed.words, facts, packed
+
+    def __getattr__(self, name: str) -> Any:
+        """Called only for a list not built yet: build it from the packed sentence and keep it."""
+        build = _LISTS.get(name)
+        if build is None or name.startswith("_"):
+            raise AttributeError(name)
+        value = build(self._packed, self.facts)
+        setattr(self, name, value)
+        return value
+
+
+# How each list of a packed view is built: C-level maps over the words, no Python loop per token.
+_LISTS = {
+    "toks": lambda p, f: list(zip(p.starts, p.ends, p.words)),
+    "starts": lambda p, f: list(p.starts),
+    "folded": lambda p, f: list(map(f.folded.__getitem__, p.words)),
+    "arabic": lambda p, f: list(map(f.arabic.__getitem__, p.words)),
+    "variants": lambda p, f: list(map(f.variants.__getitem__, p.words)),
+    "gaps": lambda p, f: list(map(bool, p.gaps)),
+}
 
 
 def make_view(text: str, toks: list[Token], arabic: ArabicFolder) -> SentenceView:
@@ -163,12 +213,15 @@ def shared_tokens(doc: Any) -> DocTokens:
     return words
 
 
-def starts_in(root: dict, view: SentenceView) -> list[int]:
-    """Indexes of the tokens a phrase of the trie may start at (one of their readings is a first word): the only
-    ones ``matches_in`` finds anything at, told by a set test per token instead of a call per token."""
+def starts_in(keys: Any, view: SentenceView, every: bool = True) -> list[int]:
+    """Indexes of the tokens one of whose readings (``every``; else the folded form) is among ``keys`` (a trie's
+    first words): the only ones ``matches_in`` finds anything at. On a shared view, a memo lookup per word."""
+    if view.facts is not None:
+        return list(compress(count(), map(view.facts.starters(keys, every).__getitem__, view.words)))
     folded = view.folded
-    return [i for i, vs in enumerate(view.variants)
-            if folded[i] in root or (len(vs) > 1 and any(f in root for _, f in vs[1:]))]
+    if not every:
+        return [i for i, f in enumerate(folded) if f in keys]
+    return [i for i, vs in enumerate(view.variants) if folded[i] in keys or (len(vs) > 1 and any(f in keys for _, f in vs[1:]))]
 
 
 def matches_in(root: dict, view: SentenceView, i: int) -> list[tuple[int, int, list[str]]]:
