@@ -619,7 +619,7 @@ class OrgStage:
                 return toks[x][0], c.end, ""
             if lx in kinds:
                 return None  # "institution spécialisée des Nations Unies": a kind of body, not a named organ
-            capital_ok = grammar.casing == "title" or lx in {w.casefold() for w in grammar.extra.get("organ_inner_capitals", [])}
+            capital_ok = grammar.casing == "title" or lx in grammar.organ_inner_capitals
             if not (lx in inner or (word[:1].isupper() if capital_ok else word.islower())):
                 return None
             content += lx not in inner
@@ -1091,14 +1091,11 @@ def _latin_purpose(text: str, toks: list, j: int | None, grammar: Grammar, heads
     de l'Ouest et du Centre"): a purpose connector, articles, then capitalised place words joined by connectors,
     place adjectives ("centrale") and, after a coordinator, anything but another organisation's head ("et de
     l'Agence ..." starts a new name). None when there is none."""
-    spec = grammar.extra.get("organ_purpose") or {}
-    if j is None or not spec:
+    if j is None or not grammar.purpose_openers:
         return None
-    joins = {w.casefold() for w in spec.get("connectors", [])}
-    adjectives = {w.casefold() for w in spec.get("place_adjectives", [])}
+    joins, adjectives = grammar.purpose_connectors, grammar.place_adjectives
     x, end, after_coord = j + 1, None, False
-    if x >= len(toks) or toks[x][2].casefold() not in {w.casefold() for w in spec.get("openers", [])} \
-            or not _gap(text, toks[j], toks[x]):
+    if x >= len(toks) or toks[x][2].casefold() not in grammar.purpose_openers or not _gap(text, toks[j], toks[x]):
         return None
     x += 1
     while x < len(toks) and _gap(text, toks[x - 1], toks[x]):

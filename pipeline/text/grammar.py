@@ -32,6 +32,12 @@ class Grammar:
     # the ending that marks a singular noun or adjective feminine (Arabic ة): an adjective agrees with its noun,
     # so a definite word of the other gender after a head starts another phrase ("المنظمة المنعقد ...")
     feminine_suffix: str = ""
+    # capitalised words that may stand inside an organ's name of a sentence-cased language ("chefs d'État")
+    organ_inner_capitals: frozenset[str] = frozenset()
+    # a purpose complement after an organ's organisation ("... de la FAO pour l'Afrique de l'Ouest"), folded
+    purpose_openers: frozenset[str] = frozenset()
+    purpose_connectors: frozenset[str] = frozenset()
+    place_adjectives: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -42,6 +48,10 @@ class Grammar:
     @classmethod
     def from_spec(cls, lang: str, spec: dict[str, Any] | None) -> "Grammar":
         spec = dict(spec or {})
+        purpose = spec.get("organ_purpose") or {}
+
+        def folded(words: list[str] | None) -> frozenset[str]:
+            return frozenset(str(w).casefold() for w in words or [])
 
         def phrases(key: str) -> tuple[tuple[str, ...], ...]:
             keys = {tuple(t.casefold() for t in TOKEN.findall(p)) for p in spec.get(key) or []}
@@ -60,12 +70,17 @@ class Grammar:
             organ_max_modifiers=int(spec.get("organ_max_modifiers", 3)),
             purpose_prefix=str(spec.get("purpose_prefix", "")),
             feminine_suffix=str(spec.get("feminine_suffix", "")),
+            organ_inner_capitals=folded(spec.get("organ_inner_capitals")),
+            purpose_openers=folded(purpose.get("openers")),
+            purpose_connectors=folded(purpose.get("connectors")),
+            place_adjectives=folded(purpose.get("place_adjectives")),
             extra={k: v for k, v in spec.items() if k not in _KNOWN},
         )
 
 
 _KNOWN = {"script", "folding", "casing", "head_position", "articles", "coordinators", "organ_connectors",
-          "organ_heads", "organ_max_modifiers", "purpose_prefix", "feminine_suffix"}
+          "organ_heads", "organ_max_modifiers", "purpose_prefix", "feminine_suffix", "organ_inner_capitals",
+          "organ_purpose"}
 
 
 def arabic_folding(grammars: dict[str, Grammar]) -> str | None:

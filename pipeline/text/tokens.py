@@ -137,8 +137,8 @@ class _WordFacts:
     def learn(self, words: tuple[str, ...]) -> None:
         """Readings of the words not seen before (as in ``make_view``: clitic readings for Arabic script)."""
         for w in set(words).difference(self.variants):
-            flag = self.arabic[w] = is_arabic(w)
-            v = self.variants[w] = self.folder.clitic_variants(w) if flag else ((0, w.casefold()),)
+            self.arabic[w] = is_arabic(w)
+            v = self.variants[w] = self.folder.readings(w)  # the folder's process-wide memo of the same readings
             self.folded[w] = v[0][1]
 
     def starters(self, keys: Any, every: bool) -> dict[str, bool]:

@@ -75,6 +75,11 @@ def _comma_breaks(text: str) -> bool:
     return text.rstrip().endswith(",")
 
 
+# A day-precise date among a page's first sentences (title, dateline) is what "today" means when the input gives
+# no publication date.
+DATELINE_SENTENCES = 3
+
+
 class YearContext:
     """The year a day without one takes, fed the chosen dates in text order: the last dated expression of its
     sentence, else the nearest earlier day-precise date of the document, else the publication date. A context
@@ -97,6 +102,8 @@ class YearContext:
         self.sentence_year = (sentence, int(value[:4]))
         if granularity in ("day", "dayrange"):
             self.full, self.full_paragraph = value[:10], paragraph
+        if self.reference is None and granularity == "day" and sentence < DATELINE_SENTENCES:
+            self.reference = value  # a wire's dateline ("القاهرة 13 فبراير 2025") dates "today"
 
     def year_for(self, sentence: int, paragraph: int = 0) -> tuple[int | None, str]:
         if self.sentence_year and self.sentence_year[0] == sentence:

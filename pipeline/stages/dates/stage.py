@@ -143,8 +143,6 @@ class DateStage:
                 value = fill_year(value, year) if year is not None else None
                 attrs["reason"] = reason if value is not None else "day and month without a year"
             years.see(sentence, value, granularity, f.rule, paragraph)
-            if not years.reference and sentence < DATELINE_SENTENCES and granularity == "day" and f.rule != "relative":
-                years.reference = value  # a wire's dateline ("القاهرة 13 فبراير 2025") dates "today"
             attrs["granularity"] = granularity
             m = doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
                                         value=value, attrs=attrs))
@@ -351,11 +349,6 @@ def _paired_dates(shadow: str, chosen: list[Found], spec: LangDates | None) -> l
             continue
         extra.append(Found(m.start(), m.end(), m.span(), None, partner.granularity, PAIRED, 0.8, (("_pair", partner.start),)))
     return sorted(chosen + extra, key=lambda f: f.start) if extra else chosen
-
-
-# A day-precise date among a page's first sentences (title, dateline) stands for the publication date when the
-# input gives none.
-DATELINE_SENTENCES = 3
 
 
 def _sentence_starts(doc: Document) -> list[int]:
