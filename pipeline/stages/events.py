@@ -45,6 +45,7 @@ from pipeline.text.normalise import ArabicFolder
 
 CLAUSE_BREAK = re.compile(r"[;:؛]")
 TITLE_END = re.compile(r"[.!?؟。]\s*$")
+PARAGRAPH_BREAK = re.compile(r"\n+")  # one step per paragraph, whether a blank line or a single line break ends it
 DATELINE_CHARS = 60  # a dateline date opens the sentence after a headline ("RIYADH, 20 October 2023 -")
 LEAD_SENTENCES = 2  # body sentences after a title block that may report the headline's happening again
 LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched for its level ("Heads of State")
@@ -52,6 +53,7 @@ MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a fi
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
 GAPPED_TOKENS = 4  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
+NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this close before the next trigger is its own
 YEAR_ONLY = re.compile(r"\d{4}")
 TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
 
@@ -181,6 +183,7 @@ class DocMemory:
     instruments: set[tuple[str, str]] = field(default_factory=set)
     gathering: tuple[int, str] | None = None  # (paragraph, date) of the last dated gathering
     last_gathering: Event | None = None
+    last_of_type: dict[str, Event] = field(default_factory=dict)  # "the meeting" is the last meeting reported
     carry: Mention | None = None  # the date of an event-less clause, for the next clause of its sentence
     dateline: Mention | None = None
     weak: set[int] = field(default_factory=set)  # ids of events dated only by borrowing (or undated)
@@ -306,7 +309,7 @@ class EventStage:
         if not spec:
             return doc
         index = {t: MentionIndex(doc.mentions_of(t)) for t in (ORG, DATE, LOC, AGREEMENT)}
-        breaks = [m.start() for m in re.finditer("\n", doc.text)]
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
         memory = DocMemory()
         sentences = doc.content_sentences()
         body = _title_lines(doc.text, sentences)
@@ -469,7 +472,7 @@ class EventStage:
         args.date = (after[:1] or own[-1:] or borrowed or [None])[0]
         args.weak_date = not own and not dates.opening and args.date is not None
         if trig.type in self.instrument_types:
-            args.instruments = _instruments(clause, trig, window)
+            args.instruments = _instruments(text, clause, trig, window)
         args.place = _place(text, spec, clause, trig, window)
         args.participants = list(participants)
         return args
@@ -534,7 +537,11 @@ class EventStage:
                 args.date, args.weak_date = memory.dateline, True  # a headline event happened on its dateline's date
             if self.params.require_anchor and not memory.title and not (args.date or args.started or args.ordinal or args.planned
                                                    or args.instruments or args.place):
-                waiting.append((trig, args))
+                referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_of_type else None
+                if referent is None:
+                    waiting.append((trig, args))
+                else:
+                    context_dates.append(referent)  # "briefed the meeting": the gathering just reported
                 continue
             referent = self._headline_again(trig, args, memory)
             if referent is None:
@@ -604,9 +611,9 @@ class EventStage:
             return None  # "established in 1977" and "granted observer status in 1977" are two happenings
         if date and (trig.type, date) in memory.days:
             return date
-        if memory.last_gathering is not None and date is None \
-                and not args.planned and self._definite(spec, clause, trig):
-            return memory.last_gathering.date or ""
+        last = memory.last_of_type.get(trig.type, memory.last_gathering)
+        if last is not None and date is None and not args.planned and self._definite(spec, clause, trig):
+            return last.date or ""
         return None
 
     def _headline_again(self, trig: Trigger, args: Arguments, memory: DocMemory) -> str | None:
@@ -651,7 +658,7 @@ class EventStage:
         if args.weak_date or event.date is None:
             memory.weak.add(id(event))
         if trig.type in self.gatherings:
-            memory.last_gathering = event
+            memory.last_gathering = memory.last_of_type[trig.type] = event
         for a in args.instruments:
             memory.instruments.add((trig.type, _instrument_key(a)))
         return event
@@ -659,11 +666,12 @@ class EventStage:
     def _date_from_context(self, made: list[Event], context_dates: list[str], clause: Clause, memory: DocMemory,
                            paragraph: int) -> None:
         """Events of one clause happen together ("the 4th Summit adopted ..."): an undated one takes the one date
-        of the other kinds of event in its clause, else the date of the gathering its paragraph reports."""
+        of the other kinds of event in its clause, else the one date of the gatherings the clause names again,
+        else the date of the gathering its paragraph (or the one before) reports."""
         for e in made:
             if e.date is not None or any(d.value is None and d.start >= e.trigger.end for d in clause.dates):
                 continue  # a malformed date ("2021 ... 202") must not be replaced by a guess
-            others = {o.date for o in made if o.date and o.type != e.type} | {d for d in context_dates if d}
+            others = {o.date for o in made if o.date and o.type != e.type} or {d for d in context_dates if d}
             if len(others) == 1:
                 e.date = others.pop()
             elif not others and e.status == "past" and e.type not in self.gatherings and memory.gathering \
@@ -737,12 +745,16 @@ def _inside_name(trig: Trigger, clause: Clause) -> bool:
     return clause.names.covers(trig.start, trig.end)
 
 
-def _instruments(clause: Clause, trig: Trigger, window: tuple[int, int]) -> list[Mention]:
+def _instruments(text: str, clause: Clause, trig: Trigger, window: tuple[int, int]) -> list[Mention]:
     """The instrument named right after the trigger ("signed the Charter"), else right before ("the Charter,
-    signed ..."), within the trigger's part of the clause."""
+    signed ..."), within the trigger's part of the clause. An instrument past a comma that the next trigger
+    follows at once is that trigger's ("signed in 2009, and to the Convention, signed by ...")."""
     i = bisect_left(clause.agreement_starts, trig.end)
     if i < len(clause.agreements) and clause.agreements[i].start < window[1]:
-        return [clause.agreements[i]]
+        after = clause.agreements[i]
+        if not ("," in text[trig.end : after.start] and window[1] < clause.end
+                and window[1] - after.end <= NEXT_TRIGGER_GAP):
+            return [after]
     before = clause.agreements[i - 1] if i else None
     return [before] if before is not None and window[0] <= before.end <= trig.start else []
 

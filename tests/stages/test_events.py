@@ -467,3 +467,32 @@ def test_vietnamese_entry_into_force_accession_and_phone_talks_are_events(ex, te
 ])
 def test_vietnamese_meeting_verb_and_through_is_no_adoption(ex, text, expected):
     assert _ev(_doc(ex, text, "vi")) == expected
+
+
+def test_instrument_just_before_the_next_trigger_is_signed_by_that_trigger(ex):
+    doc = _doc(ex, "Members referred to the BIMSTEC Convention on Combating International Terrorism, which was signed in "
+                   "Nay Pyi Taw on 11 December 2009, and to the BIMSTEC Convention on Mutual Legal Assistance in Criminal "
+                   "Matters, signed by the leaders at the Fifth Summit in Colombo on 30 March 2022.", "en")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("signing", "signed", "2009-12-11"), ("signing", "signed", "2022-03-30"), ("summit", "Summit", "2022-03-30")]
+
+
+def test_meeting_named_again_in_the_next_paragraph_dates_an_undated_endorsement(ex):
+    doc = _doc(ex, "BIMSTEC hosted the first joint review meeting with UNODC in Bangkok on 17-18 September 2025.\n\n"
+                   "UNODC briefed the meeting on its support to coast guards.\n\n"
+                   "At the close of the meeting the two sides endorsed a Joint Work Plan for 2025-2027.", "en")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "meeting", "2025-09-17/2025-09-18"), ("adoption", "endorsed", "2025-09-17/2025-09-18")]
+
+
+def test_the_meeting_refers_to_the_last_meeting_not_to_a_later_summit(ex):
+    doc = _doc(ex, "The review meeting was held in Bangkok on 17 September 2025. It recalled the Fifth Summit held in "
+                   "Colombo on 30 March 2022.\n\nAt the close of the meeting the two sides endorsed a Joint Work Plan.", "en")
+    assert [(e.type, e.date) for e in doc.events][-1] == ("adoption", "2025-09-17")
+
+
+def test_an_event_of_the_clause_dates_an_undated_one_before_a_gathering_named_again(ex):
+    doc = _doc(ex, "The Summit was held in Jakarta on 7 March 2017. Two months after the Summit, a Ministerial Conference "
+                   "met in Jakarta from 8 to 10 May 2017 and issued the Jakarta Declaration on Blue Economy.", "en")
+    assert [(e.type, e.date) for e in doc.events] == [
+        ("summit", "2017-03-07"), ("conference", "2017-05-08/2017-05-10"), ("adoption", "2017-05-08/2017-05-10")]
