@@ -434,7 +434,7 @@ class EventStage:
         out: list[Trigger] = []
         for t in found:
             prev = out[-1] if out else None
-            if prev is not None and prev.type in self.sessions and t.type in self.gatherings \
+            if prev is not None and prev.type in self.sessions and t.type in self.gatherings and not t.setting \
                     and t.prev_token - prev.next_token < SESSION_GAP_TOKENS \
                     and not (spec.conjunction and spec.conjunction.search(text, prev.end, t.start)):
                 prev.type = t.type
@@ -498,6 +498,9 @@ class EventStage:
                 out.opening.append(d)
                 continue
             i = bisect_left(starts, d.start)
+            if i and found[i - 1].setting and i < len(found) and "," in text[found[i - 1].end : d.start] \
+                    and text[d.end : d.end + 2].lstrip().startswith(","):
+                i += 1  # "on the sidelines of the summit, on 15 September, X met Y": the date is the talks\'s
             out.nearest[i - 1 if i else 0].append(d)
         return out
 

@@ -96,6 +96,8 @@ def test_talks_consultations_and_briefings_are_events(ex, lang, text, expected):
     ("ar", "وتعقد الأمانتان الاجتماعات الدورية في جدة."),
     ("en", "ASEAN and the UN have a long tradition of dialogue and cooperation."),
     ("en", "Training is provided to staff of both organisations."),
+    ("vi", "Hai tổ chức sẽ tiếp tục hợp tác và tiếp cận các nguồn tài chính vào năm 2025."),
+    ("en", "The forum took place at the United Nations Conference Centre in Bangkok on 12 March 2024."),
 ])
 def test_counted_habitual_and_generic_triggers_are_no_events(ex, lang, text):
     assert _ev(_doc(ex, text, lang)) == []
@@ -496,3 +498,25 @@ def test_an_event_of_the_clause_dates_an_undated_one_before_a_gathering_named_ag
                    "met in Jakarta from 8 to 10 May 2017 and issued the Jakarta Declaration on Blue Economy.", "en")
     assert [(e.type, e.date) for e in doc.events] == [
         ("summit", "2017-03-07"), ("conference", "2017-05-08/2017-05-10"), ("adoption", "2017-05-08/2017-05-10")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("HÀ NỘI, ngày 28/6/2023 (TTXVN) - Theo lịch trình, sáng 29/6, Thủ tướng Phạm Minh Chính sẽ tiếp ông Sanjaya Panth.",
+     [("meeting", "tiếp", "2023-06-29", "planned")]),
+    ("Trung Quốc trở thành Đối tác đối thoại đầy đủ của Hiệp hội năm 1996.", [("establishment", "trở thành", "1996", "past")]),
+    ("Hội nghị thường niên lần thứ 58 của ADB diễn ra tại Milan ngày 4/5/2025.",
+     [("meeting", "Hội nghị thường niên", "2025-05-04", "past")]),
+])
+def test_vietnamese_receptions_partnerships_and_annual_meetings(ex, text, expected):
+    assert _ev(_doc(ex, text, "vi")) == expected
+
+
+def test_vietnamese_session_number_anchors_a_setting_that_stays_its_own_event(ex):
+    doc = _doc(ex, "Ngày 12/11/2024, Đại hội đồng đã tiến hành phiên họp toàn thể trong khuôn khổ Khóa họp 79 để xem xét "
+                   "tiểu mục về hợp tác.", "vi")
+    assert _ev(doc) == [("meeting", "phiên họp toàn thể", "2024-11-12", "past"), ("meeting", "Khóa họp", None, "past")]
+
+
+def test_date_between_commas_after_a_setting_dates_the_next_trigger(ex):
+    doc = _doc(ex, "Bên lề hội nghị, chiều 15/9/2023, Chủ tịch Quốc hội đã hội kiến Tổng Thư ký IPU Martin Chungong.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("dialogue", "hội kiến", "2023-09-15")]
