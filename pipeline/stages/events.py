@@ -53,6 +53,7 @@ MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a fi
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
 GAPPED_TOKENS = 4  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
+AT_GATHERING_WORDS_CHARS = 40  # "at [their 40th] Summit": at most this many characters between the cue and the gathering
 NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this close before the next trigger is its own
 YEAR_ONLY = re.compile(r"\d{4}")
 TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
@@ -90,6 +91,9 @@ class LangEvents:
     # triggers that are also prepositions ("thông qua": adopt / through): followed by an organisation's name they
     # are the preposition ("thông qua Hiệp hội Phát triển Quốc tế", through the IDA)
     prepositions: frozenset[tuple[str, ...]] = frozenset()
+    # "adopted at their 40th Summit", "adoptée au Sommet de", "thông qua tại Hội nghị": the gap from a happening to
+    # the gathering it took place at
+    at_gathering: re.Pattern | None = None
 
 
 @dataclass
@@ -227,7 +231,16 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
         year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
         prepositions=frozenset(phrase_key(w, arabic) for w in spec.get("preposition_triggers", [])),
+        at_gathering=_at_gathering_regex(spec.get("at_gathering_cues", [])),
     )
+
+
+def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
+    """A cue, then a few words without punctuation: the whole gap between a happening and its gathering."""
+    if not cues:
+        return None
+    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
 
 
 def _add_complements(trie: Trie, triggers: dict[str, list[str]], spec: dict[str, list[str]], arabic: ArabicFolder) -> None:
@@ -558,6 +571,7 @@ class EventStage:
             for trig, args in waiting:
                 if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings):
                     self._emit_once(doc, trig, args, memory, used, made)
+        self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
 
     def _anchored_by_context(self, context_dates: list[str], made: list[Event], memory: DocMemory,
@@ -665,6 +679,20 @@ class EventStage:
         for a in args.instruments:
             memory.instruments.add((trig.type, _instrument_key(a)))
         return event
+
+    def _at_gatherings(self, text: str, spec: LangEvents, made: list[Event]) -> None:
+        """"adopted at their 40th Summit on 17 August 2020", "adoptée au Sommet d'Antananarivo en novembre 2016":
+        an undated happening right before the gathering it took place at (past its instrument) has its date."""
+        if spec.at_gathering is None:
+            return
+        for e in made:
+            if e.date is not None:
+                continue
+            end = max([e.trigger.end] + [b for a, b in e.agreement_spans if a >= e.trigger.end])
+            after = [g for g in made if g.trigger.start >= end and g.type in self.gatherings]
+            g = min(after, key=lambda g: g.trigger.start) if after else None
+            if g is not None and g.date and spec.at_gathering.fullmatch(text, end, g.trigger.start):
+                e.date = g.date
 
     def _date_from_context(self, made: list[Event], context_dates: list[str], clause: Clause, memory: DocMemory,
                            paragraph: int) -> None:

@@ -520,3 +520,24 @@ def test_vietnamese_session_number_anchors_a_setting_that_stays_its_own_event(ex
 def test_date_between_commas_after_a_setting_dates_the_next_trigger(ex):
     doc = _doc(ex, "Bên lề hội nghị, chiều 15/9/2023, Chủ tịch Quốc hội đã hội kiến Tổng Thư ký IPU Martin Chungong.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("dialogue", "hội kiến", "2023-09-15")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The Plan builds on RISDP, which SADC leaders approved together with the SADC Vision 2050 at their 40th "
+           "Summit on 17 August 2020, and on the Health Protocol.",
+     [("adoption", "approved", "2020-08-17"), ("summit", "Summit", "2020-08-17")]),
+    ("fr", "La Stratégie de la Francophonie, adoptée au Sommet d'Antananarivo en novembre 2016, sera actualisée en vue "
+           "du XIXe Sommet, qui se tiendra au Cambodge en 2026.",
+     [("adoption", "adoptée", "2016-11"), ("summit", "Sommet", "2016-11"), ("summit", "Sommet", "2026")]),
+    ("vi", "Các nước thành viên thông qua Tuyên bố Astana tại Hội nghị Thượng đỉnh lần thứ sáu diễn ra ở Astana từ ngày "
+           "12 đến 13/10/2022, và nhất trí tăng cường hợp tác với Liên Hợp Quốc trong năm 2023.",
+     [("adoption", "thông qua", "2022-10-12/2022-10-13"), ("summit", "Hội nghị Thượng đỉnh", "2022-10-12/2022-10-13")]),
+])
+def test_a_happening_at_a_gathering_takes_the_gathering_date(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_happening_before_a_gathering_without_an_at_cue_keeps_no_date(ex):
+    doc = _doc(ex, "Leaders adopted the Pacific Ocean Declaration, and the 52nd Forum Leaders Meeting in Rarotonga on "
+                   "10 November 2023 and the 53rd Meeting in Tonga on 28 August 2024 welcomed it.", "en")
+    assert [(e.type, e.date) for e in doc.events][0] == ("adoption", None)
