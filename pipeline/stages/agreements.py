@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pipeline.document import AGREEMENT, DATE, LOC, ORG, Document, Mention
@@ -39,6 +39,7 @@ SESSION = rf"(?:\s*\((?:[IVXLC]{{1,7}}|\w{{1,2}}-{D}{{1,3}})\))?"
 NUMBER = rf"(?:{D}{{1,4}}{SLASH}{D}{{1,4}}|{D}{{3,4}}(?:\s*\({D}{{4}}\))?){SESSION}"
 BARE_SYMBOL = re.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
 PERIOD_IN_NAME = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\b")
+YEAR_SUFFIX = re.compile(r"[ \t]?\(\s?(?P<year>\d{4})\s?\)")  # "International Health Regulations (2005)": the edition
 ACRONYM_DEF = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]{2,}s?)(?:\s+\d{4})?\s*\)")
 
 
@@ -148,6 +149,7 @@ class DocState:
     last_by_kind: dict[str, Mention] = field(default_factory=dict)
     acronyms: dict[str, Mention] = field(default_factory=dict)
     emitted: set[tuple[int, int]] = field(default_factory=set)
+    edition_years: set[tuple[int, int]] = field(default_factory=set)  # "(2005)" after a name: part of it, no DATE
 
 
 @register("agreements", params=AgreementParams, requires=("sentences", "orgs", "dates"), provides=("agreements",))
@@ -176,6 +178,8 @@ class AgreementStage:
                 self._emit(doc, ctx, sp, near, state, data)
         if state.acronyms:  # acronyms of instruments the organisation stage took for unknown organisations
             doc.mentions = [m for m in doc.mentions if not (m.type == ORG and _claimable(m, state))]
+        if state.edition_years:
+            doc.mentions = [m for m in doc.mentions if not (m.type == DATE and (m.start, m.end) in state.edition_years)]
         return doc
 
     def _context(self, text: str, toks: list[Token], data: LanguageData | None, near: dict) -> PhraseContext:
@@ -274,6 +278,10 @@ class AgreementStage:
         if attrs is None:
             return
         state.emitted.add((sp.start, sp.end))
+        edition = YEAR_SUFFIX.match(doc.text, sp.end) if sp.source in ("kb", "head") else None
+        if edition is not None:  # "International Health Regulations (2005)": the year names the edition
+            state.edition_years.add(edition.span("year"))
+            sp = replace(sp, end=edition.end())
         m = Mention(AGREEMENT, sp.start, sp.end, doc.text[sp.start : sp.end], f"agreements:{sp.source}",
                     0.9 if sp.source in ("kb", "symbol") else 0.8, attrs=attrs)
         if doc.add_mention(m) is None:

@@ -352,3 +352,14 @@ def test_heading_number_before_a_head_is_not_in_the_name(ex):
 def test_arabic_participle_of_convening_ends_the_name(ex):
     doc = _doc(ex, "وشارك الوفد في مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الفساد المنعقد في الدوحة.", "ar")
     assert "اتفاقية الأمم المتحدة لمكافحة الفساد" in _texts(doc)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "ومن المقرر أن يستضيف المركز ورشة عمل حول تطبيق اللوائح الصحية الدولية (2005) في شباط/فبراير 2025.",
+     ["اللوائح الصحية الدولية (2005)"]),
+    ("en", "WHO supports the International Health Regulations (2005) in the region.", ["International Health Regulations (2005)"]),
+])
+def test_edition_year_in_parentheses_is_part_of_the_name_and_no_date(ex, lang, text, expected):
+    doc = _doc(ex, text, lang)
+    assert _texts(doc) == expected
+    assert not any(m.text == "2005" for m in doc.mentions_of("DATE"))

@@ -541,3 +541,15 @@ def test_a_happening_before_a_gathering_without_an_at_cue_keeps_no_date(ex):
     doc = _doc(ex, "Leaders adopted the Pacific Ocean Declaration, and the 52nd Forum Leaders Meeting in Rarotonga on "
                    "10 November 2023 and the 53rd Meeting in Tonga on 28 August 2024 welcomed it.", "en")
     assert [(e.type, e.date) for e in doc.events][0] == ("adoption", None)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La Commission reprendra son débat général le jeudi 14 mars 2024 à New York.",
+     [("meeting", "débat général", "2024-03-14", "planned")]),
+    ("fr", "La Convention de Singapour a été ouverte à la signature le 7 août 2019.",
+     [("signing", "ouverte à la signature", "2019-08-07", "past")]),
+    ("en", "The Security Council held an open debate on 12 March 2024 on cooperation with regional organizations.",
+     [("meeting", "open debate", "2024-03-12", "past")]),
+])
+def test_debates_and_openings_for_signature_are_events(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
