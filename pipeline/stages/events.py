@@ -52,6 +52,7 @@ LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched 
 MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
 GAPPED_TOKENS = 4  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
+FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency this close after the trigger makes it a habit
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 AT_GATHERING_WORDS_CHARS = 40  # "at [their 40th] Summit": at most this many characters between the cue and the gathering
 NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this close before the next trigger is its own
@@ -94,6 +95,7 @@ class LangEvents:
     # "adopted at their 40th Summit", "adoptée au Sommet de", "thông qua tại Hội nghị": the gap from a happening to
     # the gathering it took place at
     at_gathering: re.Pattern | None = None
+    frequency: re.Pattern | None = None  # "meets twice a year", "họp hai lần mỗi năm": a habit, not a happening
 
 
 @dataclass
@@ -232,6 +234,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
         prepositions=frozenset(phrase_key(w, arabic) for w in spec.get("preposition_triggers", [])),
         at_gathering=_at_gathering_regex(spec.get("at_gathering_cues", [])),
+        frequency=_cue_regex(spec.get("frequency_cues", []), at_end=False),
     )
 
 
@@ -417,6 +420,8 @@ class EventStage:
         """"4 summits", "four summits", "regular meetings", "các cuộc họp định kỳ": no single happening."""
         around = [toks[j][2] for j in (trig.prev_token, trig.next_token) if 0 <= j < len(toks)]
         if any(fold_token(w, self.arabic) in spec.habitual for w in around):
+            return True
+        if spec.frequency and spec.frequency.search(text, trig.end, min(len(text), trig.end + FREQUENCY_WINDOW)):
             return True
         if trig.prev_token < 0:
             return False

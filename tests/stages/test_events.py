@@ -97,6 +97,9 @@ def test_talks_consultations_and_briefings_are_events(ex, lang, text, expected):
     ("en", "ASEAN and the UN have a long tradition of dialogue and cooperation."),
     ("en", "Training is provided to staff of both organisations."),
     ("vi", "Hai tổ chức sẽ tiếp tục hợp tác và tiếp cận các nguồn tài chính vào năm 2025."),
+    ("vi", "Đại hội đồng của IPU họp hai lần mỗi năm tại Giơ-ne-vơ."),
+    ("fr", "Le Conseil se réunit deux fois par an à Rabat."),
+    ("en", "The Joint Committee meets once a year in Jakarta."),
     ("en", "The forum took place at the United Nations Conference Centre in Bangkok on 12 March 2024."),
 ])
 def test_counted_habitual_and_generic_triggers_are_no_events(ex, lang, text):
@@ -553,3 +556,14 @@ def test_a_happening_before_a_gathering_without_an_at_cue_keeps_no_date(ex):
 ])
 def test_debates_and_openings_for_signature_are_events(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Luanda, ngày 26 tháng 10 năm 2023 - Đại hội đồng lần thứ 147 của IPU đã bế mạc tại Luanda.",
+     [("meeting", "Đại hội đồng", "2023-10-26", "past")]),
+    ("Chủ tịch AIPA và Tổng Thư ký IPU đã có cuộc hội đàm vào ngày 25/10/2023.", [("dialogue", "cuộc hội đàm", "2023-10-25", "past")]),
+    ("Ngày 9/7/2020, Chủ tịch ADB đã có cuộc trao đổi trực tuyến với các Giám đốc khu vực của WHO.",
+     [("dialogue", "cuộc trao đổi", "2020-07-09", "past")]),
+])
+def test_vietnamese_numbered_assemblies_talks_and_exchanges(ex, text, expected):
+    assert _ev(_doc(ex, text, "vi")) == expected
