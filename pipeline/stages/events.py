@@ -50,6 +50,7 @@ DATELINE_CHARS = 60  # a dateline date opens the sentence after a headline ("RIY
 LEAD_SENTENCES = 2  # body sentences after a title block that may report the headline's happening again
 LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched for its level ("Heads of State")
 MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
+ADJACENT_TOKENS = 2  # "accordé le statut": triggers of one type at most this many tokens apart are one
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
 GAPPED_TOKENS = 4  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency this close after the trigger makes it a habit
@@ -443,7 +444,19 @@ class EventStage:
                     and not (spec.place_cue and spec.place_cue.search(text, maker.end, g.start)):
                 objects.add(id(g))
         found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
-        return self._merge_verbal(spec, found)
+        return self._merge_verbal(spec, self._adjacent_same_type(text, spec, found))
+
+    def _adjacent_same_type(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+        """"avait accordé le statut d'observateur", "signed the signature page": two triggers of one type a word or
+        two apart (no "and" between) name one happening; the first stays."""
+        out: list[Trigger] = []
+        for t in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.type == t.type and t.prev_token - prev.next_token < ADJACENT_TOKENS \
+                    and not (spec.conjunction and spec.conjunction.search(text, prev.end, t.start)):
+                continue
+            out.append(t)
+        return out
 
     def _sessions_of(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """"the 16th session of the Conference of the Parties", "الدورة السادسة عشرة لمؤتمر الأطراف": a session

@@ -567,3 +567,17 @@ def test_debates_and_openings_for_signature_are_events(ex, lang, text, expected)
 ])
 def test_vietnamese_numbered_assemblies_talks_and_exchanges(ex, text, expected):
     assert _ev(_doc(ex, text, "vi")) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Elle a rappelé que l'Assemblée générale avait accordé le statut d'observateur à l'Agence le 10 novembre 1978.",
+     [("establishment", "accordé", "1978-11-10", "past")]),
+    ("fr", "Le Secrétaire exécutif a tenu le 7 décembre 2023, à N'Djamena, des consultations techniques avec la FAO.",
+     [("dialogue", "consultations", "2023-12-07", "past")]),
+    ("fr", "Le PNUD a par ailleurs ouvert en 2021 un bureau de projet à Ouagadougou.",
+     [("establishment", "ouvert", "2021", "past")]),
+    ("fr", "Un forum régional sur l'investissement industriel se tiendra à Douala du 3 au 5 juin 2024.",
+     [("conference", "forum", "2024-06-03/2024-06-05", "planned")]),
+])
+def test_french_grants_consultations_office_openings_and_forums(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
