@@ -199,10 +199,15 @@ class DocMemory:
     lead: bool = False  # reading the first sentence after the title block
 
 
+def _alternation(words: list[str]) -> str:
+    """Cue words as one regex alternation, longest first (so "lors du" wins over "lors")."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _cue_regex(cues: list[str], at_end: bool) -> re.Pattern | None:
     if not cues:
         return None
-    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    body = _alternation(cues)
     return re.compile(rf"(?<!\w)(?:{body})\s*$" if at_end else rf"(?<!\w)[وف]?(?:{body})(?!\w)", re.IGNORECASE)
 
 
@@ -243,7 +248,7 @@ def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
     """A cue, then a few words without punctuation: the whole gap between a happening and its gathering."""
     if not cues:
         return None
-    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    body = _alternation(cues)
     return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
 
 
@@ -279,13 +284,13 @@ def _setting_regex(cues: list[str]) -> re.Pattern | None:
     """A setting cue, then at most three words (article, ordinal, name) before the gathering noun."""
     if not cues:
         return None
-    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    body = _alternation(cues)
     return re.compile(rf"(?<!\w)[وف]?(?:{body})(?:\s+[^\s,;:،]+){{0,3}}\s*$", re.IGNORECASE)
 
 
 def _conjunction_regex(words: list[str]) -> re.Pattern | None:
     """A list separator between two triggers: a comma, or a conjunction as a word or as a prefix ("و")."""
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    body = _alternation(words)
     return re.compile(rf"[,،;]|(?<!\w)(?:{body})(?:(?!\w)|$)" if body else r"[,،;]", re.IGNORECASE)
 
 
@@ -531,7 +536,7 @@ class EventStage:
             i = bisect_left(starts, d.start)
             if i and found[i - 1].setting and i < len(found) and "," in text[found[i - 1].end : d.start] \
                     and text[d.end : d.end + 2].lstrip().startswith(","):
-                i += 1  # "on the sidelines of the summit, on 15 September, X met Y": the date is the talks\'s
+                i += 1  # "on the sidelines of the summit, on 15 September, X met Y": the date is the talks' date
             out.nearest[i - 1 if i else 0].append(d)
         return out
 
