@@ -52,8 +52,9 @@ LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched 
 MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
 ADJACENT_TOKENS = 2  # "accordé le statut": triggers of one type at most this many tokens apart are one
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
-GAPPED_TOKENS = 4  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
+GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency this close after the trigger makes it a habit
+OUTCOME_WINDOW = 40  # characters before a trigger searched for "the conclusions of"
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 AT_GATHERING_WORDS_CHARS = 40  # "at [their 40th] Summit": at most this many characters between the cue and the gathering
 NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this close before the next trigger is its own
@@ -97,6 +98,9 @@ class LangEvents:
     # the gathering it took place at
     at_gathering: re.Pattern | None = None
     frequency: re.Pattern | None = None  # "meets twice a year", "họp hai lần mỗi năm": a habit, not a happening
+    # "the conclusions of the workshop", "Kết quả hội thảo", "توصيات الاجتماع": a happening already reported, named
+    # as the source of its outcome
+    outcome: re.Pattern | None = None
 
 
 @dataclass
@@ -110,6 +114,7 @@ class Trigger:
     # a gathering named as the setting of another happening ("on the sidelines of the 42nd session"): its own
     # event, but it neither merges with nor dates the happenings of its clause
     setting: bool = False
+    outcome: bool = False  # named as the source of an outcome ("the conclusions of the workshop")
 
 
 @dataclass
@@ -194,6 +199,7 @@ class DocMemory:
     carry: Mention | None = None  # the date of an event-less clause, for the next clause of its sentence
     dateline: Mention | None = None
     weak: set[int] = field(default_factory=set)  # ids of events dated only by borrowing (or undated)
+    last_event: dict[str, Event] = field(default_factory=dict)  # per type, of every type: "the results of the mission"
     headline: list[Event] = field(default_factory=list)  # headline events the lead may report again
     title: bool = False  # reading the title block: its events are anchored by being headlines
     lead: bool = False  # reading the first sentence after the title block
@@ -241,6 +247,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         prepositions=frozenset(phrase_key(w, arabic) for w in spec.get("preposition_triggers", [])),
         at_gathering=_at_gathering_regex(spec.get("at_gathering_cues", [])),
         frequency=_cue_regex(spec.get("frequency_cues", []), at_end=False),
+        outcome=_outcome_regex(spec.get("outcome_nouns", []), spec.get("outcome_links", [])),
     )
 
 
@@ -250,6 +257,16 @@ def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
         return None
     body = _alternation(cues)
     return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
+
+
+def _outcome_regex(nouns: list[str], links: list[str]) -> re.Pattern | None:
+    """An outcome noun, then a linking word ("of the", "de l'", "của"; optional where "" is listed), right
+    before the trigger."""
+    if not nouns:
+        return None
+    link = rf"(?:\s+(?:{_alternation([w for w in links if w])}))" if any(links) else ""
+    optional = "?" if link and "" in links else ""
+    return re.compile(rf"(?<!\w)[وفبل]?(?:{_alternation(nouns)}){link}{optional}\s*$", re.IGNORECASE)
 
 
 def _add_complements(trie: Trie, triggers: dict[str, list[str]], spec: dict[str, list[str]], arabic: ArabicFolder) -> None:
@@ -374,6 +391,7 @@ class EventStage:
                 self._level(text, spec, clause, trig)
                 trig.setting = bool(etype in self.gatherings and spec.setting_cue
                                     and spec.setting_cue.search(text, max(clause.start, trig.start - 60), trig.start))
+                trig.outcome = bool(spec.outcome and spec.outcome.search(text, max(clause.start, trig.start - OUTCOME_WINDOW), trig.start))
                 found.append(trig)
             i = end_i + 1
         return found
@@ -559,6 +577,8 @@ class EventStage:
 
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
         found = self._one_per_happening(doc.text, spec, self._triggers(doc.text, spec, clause))
+        # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
+        found = [t for t in found if self._outcome_of(doc.text, spec, clause, t, memory) is None]
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
             memory.carry = points[-1] if points else memory.carry
@@ -656,6 +676,18 @@ class EventStage:
             return last.date or ""
         return None
 
+    def _outcome_of(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger, memory: DocMemory) -> Event | None:
+        """"The conclusions of the workshop will be presented on 14 June": the workshop is the one already reported,
+        not a new happening on that date. Only a definite noun after an outcome noun, and only when the document
+        reported a happening of that type (or, for a gathering, any gathering) before. A capitalised trigger is a
+        named gathering, reported here for the first time."""
+        if not trig.outcome or clause.toks[trig.prev_token + 1][2][:1].isupper() or not self._definite(spec, clause, trig):
+            return None  # a capitalised gathering is named ("the outcome of the High-level Review Meeting"): new
+        if spec.ordinal and spec.ordinal.match(text, trig.end + 1, trig.end + OUTCOME_WINDOW):
+            return None  # "نتائج الاجتماع السابع والعشرين": a numbered gathering is named
+        fallback = memory.last_gathering if trig.type in self.gatherings else None
+        return memory.last_event.get(trig.type, fallback)
+
     def _headline_again(self, trig: Trigger, args: Arguments, memory: DocMemory) -> str | None:
         """The lead reports the headline's happening again ("ECOWAS and WFP sign agreement" / "... signed a
         Memorandum ..."): the first event of the lead of the same kind (same type, or both gatherings) is the
@@ -699,6 +731,7 @@ class EventStage:
             memory.weak.add(id(event))
         if trig.type in self.gatherings:
             memory.last_gathering = memory.last_of_type[trig.type] = event
+        memory.last_event[trig.type] = event
         for a in args.instruments:
             memory.instruments.add((trig.type, _instrument_key(a)))
         return event

@@ -581,3 +581,29 @@ def test_vietnamese_numbered_assemblies_talks_and_exchanges(ex, text, expected):
 ])
 def test_french_grants_consultations_office_openings_and_forums(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "L'atelier régional s'est tenu à Lomé le 5 mai 2022. Les conclusions de l'atelier seront présentées le 14 juin à la réunion du Réseau.",
+     [("workshop", "atelier", "2022-05-05", "past"), ("meeting", "réunion", "2022-06-14", "planned")]),
+    ("en", "The workshop was held in Nairobi on 5 May 2022. The results of the workshop will be presented at a meeting in June 2022.",
+     [("workshop", "workshop", "2022-05-05", "past"), ("meeting", "meeting", "2022-06", "planned")]),
+    ("vi", "Hội thảo diễn ra tại Hà Nội ngày 5/5/2022. Kết quả hội thảo sẽ được báo cáo lên cuộc họp tháng 6/2022.",
+     [("workshop", "Hội thảo", "2022-05-05", "past"), ("meeting", "cuộc họp", "2022-06", "planned")]),
+])
+def test_happening_named_for_its_outcome_is_the_one_already_reported(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The workshop was held in Nairobi on 5 May 2022. Ministers welcomed the outcome of the High-level Review Meeting held on 24 September 2010.",
+     [("workshop", "workshop", "2022-05-05", "past"), ("meeting", "High-level Review Meeting", "2010-09-24", "past")]),
+    ("en", "The results of the workshop held in Nairobi on 5 May 2022 were published.", [("workshop", "workshop", "2022-05-05", "past")]),
+])
+def test_named_or_first_reported_happening_after_an_outcome_noun_is_an_event(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+def test_office_opening_with_a_date_and_place_between_head_and_object_is_an_establishment(ex):
+    doc = _doc(ex, "Il a enfin annoncé l'ouverture à Niamey, en janvier 2025, d'un bureau de liaison.", "fr")
+    assert _ev(doc) == [("establishment", "ouverture", "2025-01", "past")]
