@@ -28,9 +28,17 @@ from pipeline.text.normalise import ArabicFolder, fold_latin, is_arabic
 # What may stand between two words of a capitalised name: spaces, hyphens, apostrophes, "&" (not a comma,
 # not a line break: "the Islamic Development Bank, the League of Arab States" is two names).
 NAME_GAP = re.compile(r"^[ \t\u00a0\-–'’&]*$")
+SPACED_DASH = re.compile(r"\s[-–—]\s")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 VENUE = "orgs:venue"  # a building named like a body: blocks the names inside it, never a mention
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?$")
+# Arabic writes an acronym as one word of Arabic letters ("برنامج الخليج العربي للتنمية (أجفند)", "(اليونيدو)")
+ARABIC_ACRONYM = re.compile(r"^[\u0621-\u064A]{3,14}$")
+# "Name (ACR)": a Latin acronym or one Arabic word in parentheses right after a name
+PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,11}|[\u0621-\u064A]{3,14})\s*\)")
+# an Arabic clitic (و, ف, ب, ل, ك, or two) glued before an acronym used again: "وأجفند", "لجويك"
+CLITIC_BEFORE = r"(?:[\u0648\u0641][\u0628\u0644\u0643]?|[\u0628\u0644\u0643])?"
 CHAIN_INDEFINITE = 2  # indefinite nouns between an Arabic chain head and its definite words
 CHAIN_MAX = 5  # words of a construct-chain name after its head
 CHAIN = "orgs:heads-chain"  # extractor of construct-chain names (rule d of _heads_arabic)
@@ -150,6 +158,7 @@ class OrgMatcher:
                 spec["_lang"] = lang
                 spec["_heads"] = sorted({tuple(fold_token(t, arabic) for t in TOKEN.findall(h)) for h in data.get("heads", [])},
                                         key=lambda k: -len(k))
+                spec["_lowercase_names"] = _lowercase_spec(data.get("lowercase_names"))
                 heads[lang] = spec
             any_heads = frozenset(h[0] for spec in heads.values() for h in spec["_heads"])
             phrases = frozenset(h for spec in heads.values() for h in spec["_heads"])
@@ -219,7 +228,7 @@ class OrgStage:
             cands = self._kb_candidates(view) + self._kb_candidates_around_parentheses(text, sent.start, sent.end)
             cands += self._acronym_long_forms(text, sent.start, sent.end, doc.lang)
             if self.params.head_detector:
-                for h in self._kb_wins(view, cands, self._head_candidates(text, toks, doc.lang)):
+                for h in self._kb_wins(text, view, cands, self._head_candidates(text, toks, doc.lang)):
                     (chains if h.extractor == CHAIN else cands).append(h)
             chosen.extend(c for c in _resolve(cands) if c.extractor != VENUE)
         chosen.sort(key=lambda c: c.start)
@@ -286,14 +295,18 @@ class OrgStage:
         return out
 
     @staticmethod
-    def _kb_wins(view: SentenceView, kb: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
+    def _kb_wins(text: str, view: SentenceView, kb: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
         """A head-word phrase that only extends a knowledge-base name with uncapitalised words ("Ngân hàng Phát
-        triển châu Á tham dự", any Arabic extension) is the knowledge-base name: drop the phrase."""
+        triển châu Á tham dự", any Arabic extension) is the knowledge-base name: drop the phrase. A phrase that
+        stops inside a knowledge-base name it governs ("Comité consultatif permanent des Nations [unies]") ends
+        where that name ends."""
         kb_ends: dict[int, int] = {}
         for c in kb:
             if c.extractor == "orgs:kb":
                 kb_ends[c.start] = max(kb_ends.get(c.start, 0), c.end)
         known = Intervals([(c.start, c.end) for c in kb])
+        spans = sorted(kb_ends.items())
+        heads = [x for h in heads if (x := _extended_to_known(text, h, spans)) is not None]
         out = []
         for h in heads:
             if h.extractor == CHAIN and known.overlaps(h.start, h.end):
@@ -319,64 +332,48 @@ class OrgStage:
         return self.m.grammars.get(lang or "") or Grammar(lang or "")
 
     def _heads_latin(self, text: str, toks: list, spec: dict) -> list[Candidate]:
-        heads = {h[0] for h in spec["_heads"] if len(h) == 1}
-        connectors = {c.casefold() for c in spec.get("connectors", [])}
-        coord_after = {c.casefold() for c in spec.get("coordination_after", [])}
-        coordinators = {c for g in self.m.grammars.values() for c in g.coordinators}
-        not_name = set(spec.get("not_name_words", []))
-        instrument = set(spec.get("instrument_words", []))
-        generic = {g.casefold() for g in spec.get("generic_modifiers", [])}
-        locative = {c.casefold() for c in spec.get("locative_connectors", [])}
-        articles = {x.casefold() for x in self.m.matching.get(spec.get("_lang", ""), {}).get("articles", [])}
-        _gap = lambda text, x, y: bool(NAME_GAP.match(text[x[1] : y[0]]))  # noqa: E731  (no comma inside a name)
+        if "_latin" not in spec:  # the word classes, once per process and language
+            spec["_latin"] = self._latin_sets(spec)
+        w = spec["_latin"]
         out = []
         n = len(toks)
         for i, (s, e, t) in enumerate(toks):
-            if t.casefold() not in heads or not t[:1].isupper():
+            if t.casefold() not in w.heads or not t[:1].isupper():
                 continue
             # left: capitalised words directly before the head
             a = i
-            while a - 1 >= 0 and _cap(toks[a - 1][2]) and toks[a - 1][2] not in not_name and _gap(text, toks[a - 1], toks[a]):
+            while a - 1 >= 0 and _cap(toks[a - 1][2]) and toks[a - 1][2] not in w.not_name and _name_gap(text, toks[a - 1], toks[a]):
                 a -= 1
-            # right: (connectors* capitalised)+
-            b = i
-            j = i + 1
-            while j < n:
-                k = j
-                seen = {t[2].casefold() for t in toks[a : j]}
-                if b == i and j < n and toks[j][2].casefold() in locative:
-                    break  # "Commission à Libreville", "Secrétariat en Commission": a place or role, not a complement
-                while k < n and toks[k][2].casefold() in connectors and _gap(text, toks[k - 1], toks[k]):
-                    if toks[k][2].casefold() in coordinators and not (seen & coord_after):
-                        break
-                    if toks[k - 1][2].casefold() in coordinators and toks[k][2].casefold() in articles:
-                        break  # "... Bank and the League of Arab States": two names
-                    seen.add(toks[k][2].casefold())
-                    k += 1
-                if k < n and k > j and toks[k - 1][2].casefold() in coordinators and not (seen & coord_after):
-                    break
-                if k < n and k > j and toks[k - 1][2].casefold() in articles and any(
-                        toks[x][2].casefold() in coordinators for x in range(j, k)):
-                    break
-                if k < n and _cap(toks[k][2]) and _gap(text, toks[k - 1], toks[k]) and toks[k][2] not in not_name:
-                    b = k
-                    j = k + 1
-                else:
-                    break
-            if self.grammar(spec.get("_lang")).casing == "title":
-                b = _trim_to_head(toks, i, b, heads, connectors)
+            b = _latin_right(text, toks, i, a, w)
+            if w.title:
+                b = _trim_to_head(toks, i, b, w.heads, w.connectors)
+            elif all(toks[x][2].casefold() in w.generic for x in range(i + 1, b + 1)):
+                b = i  # "en Commission régionale": a head with generic adjectives only is a common noun
             if b == a:
                 continue  # a lone head word ("Commission") is not a name
-            if any(toks[x][2] in instrument for x in range(i + 1, min(n, b + 2))):
+            if any(toks[x][2] in w.instrument for x in range(i + 1, min(n, b + 2))):
                 continue  # "ASEAN Community Vision 2025" is an instrument, not an organisation
             phrase = text[toks[a][0] : toks[b][1]]
             # "Regional Agency for Agriculture and Food" is a name; a sentence- or heading-initial capital on a
             # generic word ("Regional Forum opens", "Several Commission members") is not one
-            if a == 0 and toks[a][2].casefold() in generic:
+            if a == 0 and toks[a][2].casefold() in w.generic:
                 continue
             out.append(Candidate(toks[a][0], toks[b][1], ENTITY_PREFIX + "x-" + slug(phrase), "orgs:heads", 0.7,
                                  (("entity_name", phrase),)))
         return out
+
+    def _latin_sets(self, spec: dict) -> "_LatinWords":
+        lang = spec.get("_lang", "")
+        return _LatinWords(
+            heads={h[0] for h in spec["_heads"] if len(h) == 1},
+            connectors={c.casefold() for c in spec.get("connectors", [])},
+            coord_after={c.casefold() for c in spec.get("coordination_after", [])},
+            coordinators={c for g in self.m.grammars.values() for c in g.coordinators},
+            not_name=set(spec.get("not_name_words", [])), instrument=set(spec.get("instrument_words", [])),
+            generic={g.casefold() for g in spec.get("generic_modifiers", [])},
+            locative={c.casefold() for c in spec.get("locative_connectors", [])},
+            articles={x.casefold() for x in self.m.matching.get(lang, {}).get("articles", [])},
+            lower=spec.get("_lowercase_names"), title=self.grammar(lang).casing == "title")
 
     def _heads_syllabic(self, text: str, toks: list, spec: dict) -> list[Candidate]:
         stop = {w.casefold() for w in spec.get("stop_words", [])}
@@ -461,8 +458,7 @@ class OrgStage:
                 if b == i:
                     continue
                 # (a) a Latin acronym in parentheses right after the phrase
-                after = text[toks[b][1] : toks[b][1] + 16]
-                m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,11})\s*\)", after)
+                m = PAREN_ACRONYM.match(text, toks[b][1], toks[b][1] + 20)
                 ok = bool(m) and m.group(1) not in self.non_org
                 # (b) definite head + nisba adjective + purpose complement
                 if not ok and purpose and first.startswith(article) and i + 2 < n and fold(toks[i + 1][2]) in nisba \
@@ -686,9 +682,9 @@ class OrgStage:
         taken = Intervals((c.start, c.end) for c in chosen)
         new: list[Candidate] = []
         for c in chosen:
-            m = re.match(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,11})\s*\)", text[c.end : c.end + 20])
+            m = PAREN_ACRONYM.match(text, c.end, c.end + 20)
             # an acronym right after another acronym ("ASEAN-UNDP (AUPF)") names something else
-            if m and c.extractor != "orgs:kb-acronym" and ACRONYM.match(m.group(1)) and m.group(1) not in self.non_org:
+            if m and c.extractor != "orgs:kb-acronym" and _acronym_form(m.group(1)) and m.group(1) not in self.non_org:
                 attrs = c.attrs
                 if c.entity_id.startswith(ENTITY_PREFIX + "x-"):
                     attrs = tuple((k, v) for k, v in attrs if k != "entity_acronym") + (("entity_acronym", m.group(1)),)
@@ -696,9 +692,9 @@ class OrgStage:
         if self.params.unknown_acronyms:
             words = shared_tokens(doc)
             for si, sent in doc.content_sentences():
-                for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9-]{1,11})\s*\)", text[sent.start : sent.end]):
+                for m in PAREN_ACRONYM.finditer(text[sent.start : sent.end]):
                     acr = m.group(1)
-                    if acr in aliases or acr in self.non_org or not ACRONYM.match(acr) or ROMAN.match(acr):
+                    if acr in aliases or acr in self.non_org or not _acronym_form(acr) or ROMAN.match(acr):
                         continue  # a Roman numeral is a session number ("résolution 3346 (XXIX)")
                     if _walk_exact(self.m.acronyms.root, acr):
                         continue
@@ -710,20 +706,21 @@ class OrgStage:
                     aliases[acr] = (ENTITY_PREFIX + "x-" + slug(acr), (("entity_name", acr), ("entity_acronym", acr)))
         if not aliases:
             return chosen
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w])")
+        pattern = re.compile(r"(?<![\w-])" + CLITIC_BEFORE + "(" + "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)) + r")(?![\w])")
         starts = [c.start for c in chosen]
         glued: set[int] = set()  # ids of acronym parts inside a defined compound ("UNESCO" in "IOC-UNESCO")
         for _, sent in doc.content_sentences():
             for m in pattern.finditer(text, sent.start, sent.end):
+                a, b = m.start(1), m.end(1)
                 # "IOC-UNESCO" replaces the UNESCO inside it; "AIPA-44" (a numbered session) does not
-                inner = _glued_parts(chosen, starts, m.start(), m.end()) if re.search(r"-[A-Z]", m.group(1)) else []
+                inner = _glued_parts(chosen, starts, a, b) if re.search(r"-[A-Z]", m.group(1)) else []
                 if inner:
                     glued.update(id(c) for c in inner)
-                elif taken.overlaps(m.start(), m.end()):
+                elif taken.overlaps(a, b):
                     continue
                 eid, attrs = aliases[m.group(1)]
-                new.append(Candidate(m.start(), m.end(), eid, "orgs:acronym-in-text", 0.8, attrs))
-                taken.add(m.start(), m.end())
+                new.append(Candidate(a, b, eid, "orgs:acronym-in-text", 0.8, attrs))
+                taken.add(a, b)
         return sorted([c for c in chosen if id(c) not in glued] + new, key=lambda c: c.start)
 
     def _repeated_long_forms(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
@@ -1063,6 +1060,125 @@ def _person_at(toks: list, low: list, k: int, surnames: set) -> bool:
 def _agrees(noun: str, adjective: str, feminine: str) -> bool:
     """Whether two words agree in gender by their ending (always, where the grammar names no feminine ending)."""
     return not feminine or noun.endswith(feminine) == adjective.endswith(feminine)
+
+
+def _lowercase_spec(data: dict | None) -> dict | None:
+    """``lowercase_names`` of a language's org heads, with word lists as sets and suffixes as tuples."""
+    if not data:
+        return None
+    sets = ("stop_words", "prepositions", "coordinators", "links", "verb_objects", "instrument_nouns")
+    out: dict = {key: {w.casefold() for w in data[key]} for key in sets}
+    out.update({key: tuple(data[key]) for key in ("adjective_suffixes", "never_suffixes", "infinitive_suffixes")})
+    out["max_words"] = int(data["max_words"])
+    return out
+
+
+def _lower_name_word(toks: list, head: int, j: int, k: int, lower: dict | None) -> bool:
+    """In a language that writes names in sentence case, a lower-case word goes on a capitalised head's name:
+    an adjective right after a name word ("Secrétariat exécutif", "Comité mixte"), or a noun after a preposition
+    or a coordinated one ("Conseil des ministres", "Département des pêches et de l'aquaculture"). Never a verb
+    (an "adjective" before its object's determiner: "Comité tient ses"), an infinitive ("Office de continuer"),
+    an adverb or a stop word; a plan's noun ("Programme d'action") makes the phrase an instrument, no name; at
+    most a few lower-case words (models/<lang>/org_heads.yaml, ``lowercase_names``)."""
+    if lower is None or not toks[k][2][:1].islower():
+        return False
+    word = toks[k][2].casefold()
+    if word in lower["stop_words"] or word in lower["links"] or word.endswith(lower["never_suffixes"]):
+        return False
+    if sum(1 for x in range(head + 1, k) if toks[x][2][:1].islower() and toks[x][2].casefold() not in lower["links"]) >= lower["max_words"]:
+        return False
+    if k == j:
+        nxt = toks[k + 1][2].casefold() if k + 1 < len(toks) else ""
+        return word.endswith(lower["adjective_suffixes"]) and nxt not in lower["verb_objects"]
+    if word in lower["instrument_nouns"] or word.endswith(lower["infinitive_suffixes"]):
+        return False
+    first = toks[j][2].casefold()
+    # a coordinated complement goes on only inside a lower-case one: "des pêches et de l'aquaculture", not
+    # "de l'OMS pour l'Afrique et des représentants"
+    return first in lower["prepositions"] or (first in lower["coordinators"] and k > j + 1 and toks[j - 1][2][:1].islower())
+
+
+@dataclass(frozen=True)
+class _LatinWords:
+    """Word classes of one Latin-script language's organisation names (models/<lang>/org_heads.yaml)."""
+
+    heads: set
+    connectors: set
+    coord_after: set
+    coordinators: set
+    not_name: set
+    instrument: set
+    generic: set
+    locative: set
+    articles: set
+    lower: dict | None  # sentence-case languages: lower-case words that go on a name (``lowercase_names``)
+    title: bool  # names capitalise every content word
+
+
+def _name_gap(text: str, x: tuple, y: tuple) -> bool:
+    """Only spaces, hyphens, apostrophes or "&" between two tokens of a name: no comma inside a name."""
+    return bool(NAME_GAP.match(text[x[1] : y[0]]))
+
+
+def _latin_right(text: str, toks: list, i: int, a: int, w: _LatinWords) -> int:
+    """Index of the last token of the name whose head is token i: (connectors* name word)+ to the right."""
+    b, j, n = i, i + 1, len(toks)
+    while j < n:
+        k = j
+        seen = {t[2].casefold() for t in toks[a:j]}
+        if b == i and toks[j][2].casefold() in w.locative:
+            break  # "Commission à Libreville", "Secrétariat en Commission": a place or role, not a complement
+        while k < n and toks[k][2].casefold() in w.connectors and _name_gap(text, toks[k - 1], toks[k]):
+            if toks[k][2].casefold() in w.coordinators and not (seen & w.coord_after):
+                break
+            if toks[k - 1][2].casefold() in w.coordinators and toks[k][2].casefold() in w.articles \
+                    and (w.lower is None or (k + 1 < n and _cap(toks[k + 1][2]))):
+                break  # "... Bank and the League of Arab States": two names
+            seen.add(toks[k][2].casefold())
+            k += 1
+        if k >= n or (k > j and toks[k - 1][2].casefold() in w.coordinators and not (seen & w.coord_after)):
+            break
+        if k > j and toks[k - 1][2].casefold() in w.articles and _cap(toks[k][2]) and any(
+                toks[x][2].casefold() in w.coordinators for x in range(j, k)):
+            break  # "... Bank and the League of Arab States": two names ("et de l'aquaculture" goes on)
+        if w.lower is not None and SPACED_DASH.search(text, toks[k - 1][1], toks[k][0]):
+            break  # "Autorité du bassin du Niger – Extrait du rapport": a spaced dash is punctuation
+        if not _name_gap(text, toks[k - 1], toks[k]) or toks[k][2] in w.not_name:
+            break
+        if k > j and toks[k][2].casefold() in w.heads and not _cap(toks[k][2]):
+            break  # "... des affaires et le secrétariat de la Commission": another body's noun phrase
+        # "le 23" and "pour 2023" after a name are dates
+        date_like = toks[k][2].isdigit() and (toks[k - 1][2].casefold() in w.articles or (k > j and YEAR.fullmatch(toks[k][2])))
+        if not ((_cap(toks[k][2]) and not date_like) or _lower_name_word(toks, i, j, k, w.lower)):
+            break
+        b, j = k, k + 1
+    return b
+
+
+def _extended_to_known(text: str, h: Candidate, spans: list[tuple[int, int]]) -> Candidate | None:
+    """The head phrase ``h`` against the knowledge-base names starting inside it (spans: sorted (start, end)):
+    one it stops inside ends it ("Comité consultatif permanent des Nations [unies]"); one glued to a clitic that
+    ends with it is coordinated with the head ("المصرف ومؤتمر الأمم المتحدة للتجارة والتنمية"): two names, no
+    phrase."""
+    if h.extractor != "orgs:heads" or not h.entity_id.startswith(ENTITY_PREFIX + "x-"):
+        return h
+    i = bisect.bisect_right(spans, (h.start, len(text)))
+    while i < len(spans) and spans[i][0] < h.end:
+        start, end = spans[i]
+        glued = is_arabic(text[start - 1])
+        if end > h.end and not glued:
+            phrase = text[h.start : end]
+            return Candidate(h.start, end, ENTITY_PREFIX + "x-" + slug(phrase), h.extractor, h.confidence,
+                             (("entity_name", phrase),))
+        if end == h.end and glued:
+            return None
+        i += 1
+    return h
+
+
+def _acronym_form(word: str) -> bool:
+    """A Latin acronym ("AGFUND", "IGAD-RCP") or one Arabic word written as an acronym ("أجفند")."""
+    return bool(ACRONYM.match(word) or ARABIC_ACRONYM.match(word))
 
 
 def _cap(token: str) -> bool:

@@ -500,3 +500,48 @@ def test_french_commission_of_a_named_community_is_an_organ_not_an_anaphor(orgs)
     text = ("La Commission de la CEEAC a signé. Le 12 mars 2024, la Commission de la Communauté économique et "
             "monétaire de l'Afrique centrale a signé.")
     assert [m[0] for m in orgs(text, "fr")][-1] == "Commission de la Communauté économique et monétaire de l'Afrique centrale"
+
+
+def _texts(got):
+    return [t for t, _, _, _ in got]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le Secrétariat exécutif a convoqué le Conseil des ministres de l'OHADA le 23 mars.",
+     ["Secrétariat exécutif", "Conseil des ministres de l'OHADA"]),
+    ("Le Comité de politique monétaire et le Comité mixte de suivi se réunissent à Dakar.",
+     ["Comité de politique monétaire", "Comité mixte de suivi"]),
+    ("Le Département des pêches et de l'aquaculture de la FAO a publié le rapport.",
+     ["Département des pêches et de l'aquaculture de la FAO"]),
+    ("Elle a salué la Commission pour la prévention du crime et la justice pénale.",
+     ["Commission pour la prévention du crime et la justice pénale"]),
+])
+def test_french_sentence_case_names_take_lowercase_adjectives_and_complements(orgs, text, expected):
+    assert _texts(orgs(text, "fr")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le Comité tient ses réunions à Dakar.", []),  # a verb, not an adjective
+    ("Le Programme d'action de Beijing reste une référence.", []),  # an instrument
+    ("Il a prié l'Office de continuer son appui.", []),  # an infinitive
+    ("L'Autorité du bassin du Niger – Extrait du rapport annuel", ["Autorité du bassin du Niger"]),
+])
+def test_french_lowercase_extension_stops_at_verbs_instruments_infinitives_and_dashes(orgs, text, expected):
+    assert _texts(orgs(text, "fr")) == expected
+
+
+def test_french_name_stopping_inside_a_known_name_ends_with_it(orgs):
+    got = orgs("Le Comité consultatif permanent des Nations unies chargé des questions de sécurité.", "fr")
+    assert _texts(got)[0] == "Comité consultatif permanent des Nations unies"
+
+
+def test_arabic_acronym_in_arabic_letters_defines_an_organisation_reused_with_clitics(orgs):
+    text = "أطلق برنامج الخليج العربي للتنمية (أجفند) مبادرة جديدة. وقدم أجفند منحة، ورحب الشركاء بأجفند."
+    got = orgs(text, "ar")
+    assert _texts(got) == ["برنامج الخليج العربي للتنمية", "أجفند", "أجفند", "أجفند"]
+    assert len({eid for _, _, _, eid in got}) == 1
+
+
+def test_arabic_known_name_coordinated_with_a_head_is_not_one_phrase(orgs):
+    text = "وقّع المصرف ومؤتمر الأمم المتحدة للتجارة والتنمية (الأونكتاد) في جنيف برنامجاً مشتركاً."
+    assert "المصرف ومؤتمر الأمم المتحدة للتجارة والتنمية" not in _texts(orgs(text, "ar"))
