@@ -294,10 +294,10 @@ class OrgStage:
                     out.append(Candidate(start + a, start + b, ids[0], "orgs:kb", 1.0 if strip == 0 else 0.98))
         return out
 
-    @staticmethod
-    def _kb_wins(text: str, view: SentenceView, kb: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
+    def _kb_wins(self, text: str, view: SentenceView, kb: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
         """A head-word phrase that only extends a knowledge-base name with uncapitalised words ("Ngân hàng Phát
-        triển châu Á tham dự", any Arabic extension) is the knowledge-base name: drop the phrase. A phrase that
+        triển châu Á tham dự", any Arabic extension), or coordinates something with it ("Ngân hàng Thế giới và
+        Việt Nam"), is the knowledge-base name: drop the phrase. A phrase that
         stops inside a knowledge-base name it governs ("Comité consultatif permanent des Nations [unies]") ends
         where that name ends."""
         kb_ends: dict[int, int] = {}
@@ -314,7 +314,7 @@ class OrgStage:
             end = kb_ends.get(h.start)
             if end is not None and end < h.end:
                 extra = [t for s, e, t in view.between(end, h.end)]
-                if not any(t[:1].isupper() for t in extra):
+                if not any(t[:1].isupper() for t in extra) or extra[0].casefold() in self.coordinators:
                     continue
             out.append(h)
         return out
@@ -377,7 +377,10 @@ class OrgStage:
 
     def _heads_syllabic(self, text: str, toks: list, spec: dict) -> list[Candidate]:
         stop = {w.casefold() for w in spec.get("stop_words", [])}
-        bridges = {w.casefold() for w in self.m.matching.get(spec.get("_lang", ""), {}).get("bridge_words", [])}
+        matching = self.m.matching.get(spec.get("_lang", ""), {})
+        bridges = ({w.casefold() for w in matching.get("bridge_words", [])},
+                   {w.casefold() for w in matching.get("coordinating_bridges", [])},
+                   {w.casefold() for w in matching.get("coordination_stops", [])})
         max_len = int(self.m.matching.get(spec.get("_lang", ""), {}).get("max_syllables", spec.get("max_syllables", 10)))
         gap = lambda x, y: not text[x[1] : y[0]].strip(" -–")  # noqa: E731  (a comma or a quote ends the name)
         verbs = {tuple(v.split()) for v in self.m.matching.get(spec.get("_lang", ""), {}).get("stop_verbs", [])}
@@ -420,8 +423,7 @@ class OrgStage:
                         break
                     if word in verb_firsts and toks[k][2] == word and any(tuple(low[k : k + len(v)]) == v for v in verbs):
                         break  # a lowercase predicate verb: the name ended before it
-                    if word in stop and not (word in bridges and k + 1 < n and toks[k + 1][2][:1].isupper()
-                                            and gap(toks[k], toks[k + 1])):
+                    if word in stop and not (k + 1 < n and gap(toks[k], toks[k + 1]) and _bridges(toks, low, k, bridges, firsts)):
                         break
                     b = k
                     k += 1
@@ -1071,6 +1073,21 @@ def _lowercase_spec(data: dict | None) -> dict | None:
     out.update({key: tuple(data[key]) for key in ("adjective_suffixes", "never_suffixes", "infinitive_suffixes")})
     out["max_words"] = int(data["max_words"])
     return out
+
+
+def _bridges(toks: list, low: list, k: int, bridges: tuple[set, set, set], firsts: set) -> bool:
+    """Does the stop syllable at k continue the name? A bridge ("về") before a capitalised syllable does; a
+    coordinator ("và") only between words that open no other name (no head, no acronym, no person's title:
+    ``bridges[2]``) and not after an acronym, which ends a name: "Bộ Giáo dục và Đào tạo", but "Bộ Giáo dục và
+    Đào tạo và Bộ Y tế" and "Ban Thư ký MRC và Giám đốc" stop before "và"."""
+    nxt = toks[k + 1][2]
+    if not nxt[:1].isupper():
+        return False
+    if low[k] in bridges[0]:
+        return True
+    prev = toks[k - 1][2]
+    return low[k] in bridges[1] and low[k + 1] not in firsts and low[k + 1] not in bridges[2] \
+        and not (len(nxt) > 1 and nxt.isupper()) and not (len(prev) > 1 and prev.isupper())
 
 
 def _lower_name_word(toks: list, head: int, j: int, k: int, lower: dict | None) -> bool:

@@ -545,3 +545,13 @@ def test_arabic_acronym_in_arabic_letters_defines_an_organisation_reused_with_cl
 def test_arabic_known_name_coordinated_with_a_head_is_not_one_phrase(orgs):
     text = "وقّع المصرف ومؤتمر الأمم المتحدة للتجارة والتنمية (الأونكتاد) في جنيف برنامجاً مشتركاً."
     assert "المصرف ومؤتمر الأمم المتحدة للتجارة والتنمية" not in _texts(orgs(text, "ar"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lễ ký có sự chứng kiến của đại diện Bộ Giáo dục và Đào tạo và Bộ Y tế.", ["Bộ Giáo dục và Đào tạo", "Bộ Y tế"]),
+    ("Ngân hàng Thế giới và Việt Nam đã ký hiệp định.", ["Ngân hàng Thế giới"]),
+    ("Hội nghị có sự tham dự của Ban Thư ký MRC và Giám đốc Quốc gia.", ["Ban Thư ký MRC"]),
+    ("Lãnh đạo Ban Thư ký MRC nhắc lại rằng cá là nguồn đạm chính.", ["Ban Thư ký MRC"]),
+])
+def test_vietnamese_coordinator_joins_a_name_only_between_words_that_open_no_other_name(orgs, text, expected):
+    assert _texts(orgs(text, "vi")) == expected
