@@ -101,6 +101,7 @@ class LangEvents:
     # "the conclusions of the workshop", "Kết quả hội thảo", "توصيات الاجتماع": a happening already reported, named
     # as the source of its outcome
     outcome: re.Pattern | None = None
+    kind_links: frozenset[str] | None = None  # "de", "d'" ("" for adjacency): a trigger after a gathering names its kind
 
 
 @dataclass
@@ -248,6 +249,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         at_gathering=_at_gathering_regex(spec.get("at_gathering_cues", [])),
         frequency=_cue_regex(spec.get("frequency_cues", []), at_end=False),
         outcome=_outcome_regex(spec.get("outcome_nouns", []), spec.get("outcome_links", [])),
+        kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
     )
 
 
@@ -467,7 +469,22 @@ class EventStage:
                     and not (spec.place_cue and spec.place_cue.search(text, maker.end, g.start)):
                 objects.add(id(g))
         found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
-        return self._merge_verbal(spec, self._adjacent_same_type(text, spec, found))
+        return self._merge_verbal(spec, self._adjacent_same_type(text, spec, self._kinds_of_gatherings(text, spec, found)))
+
+    def _kinds_of_gatherings(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+        """"Atelier de validation du cadre", "hội thảo tham vấn": a trigger that is the complement naming the kind of
+        the gathering right before it (only a kind link between: models/<lang>/events.yaml ``kind_links``) is no
+        happening of its own; the gathering stays."""
+        if spec.kind_links is None:
+            return found
+        out: list[Trigger] = []
+        for t in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.type in self.gatherings and t.type not in self.gatherings \
+                    and prev.key not in spec.verbal and text[prev.end : t.start].strip().casefold() in spec.kind_links:
+                continue
+            out.append(t)
+        return out
 
     def _adjacent_same_type(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """"avait accordé le statut d'observateur", "signed the signature page": two triggers of one type a word or

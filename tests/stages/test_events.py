@@ -607,3 +607,18 @@ def test_named_or_first_reported_happening_after_an_outcome_noun_is_an_event(ex,
 def test_office_opening_with_a_date_and_place_between_head_and_object_is_an_establishment(ex):
     doc = _doc(ex, "Il a enfin annoncé l'ouverture à Niamey, en janvier 2025, d'un bureau de liaison.", "fr")
     assert _ev(doc) == [("establishment", "ouverture", "2025-01", "past")]
+
+
+def test_trigger_naming_the_kind_of_a_gathering_is_no_happening_of_its_own(ex):
+    doc = _doc(ex, "Un atelier de validation du document de stratégie s'est tenu à Douala le 8 octobre 2024.", "fr")
+    assert _ev(doc) == [("workshop", "atelier", "2024-10-08", "past")]
+
+
+def test_vietnamese_gathering_followed_by_its_verb_keeps_both(ex):
+    doc = _doc(ex, "Hội nghị Bộ trưởng diễn ra ngày 5/4/2023 tại Viêng Chăn. Hội nghị thông qua Tuyên bố Viêng Chăn.", "vi")
+    assert [e[0] for e in _ev(doc)] == ["meeting", "adoption"]
+
+
+def test_french_organisation_born_on_a_date_is_an_establishment(ex):
+    doc = _doc(ex, "Notre Union est née le 3 octobre 1973 de la Déclaration de Malema.", "fr")
+    assert _ev(doc)[0] == ("establishment", "née", "1973-10-03", "past")
