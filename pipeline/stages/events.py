@@ -101,7 +101,7 @@ class LangEvents:
     # "the conclusions of the workshop", "Kết quả hội thảo", "توصيات الاجتماع": a happening already reported, named
     # as the source of its outcome
     outcome: re.Pattern | None = None
-    kind_links: frozenset[str] | None = None  # "de", "d'" ("" for adjacency): a trigger after a gathering names its kind
+    kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
 
 
 @dataclass
@@ -472,9 +472,9 @@ class EventStage:
         return self._merge_verbal(spec, self._adjacent_same_type(text, spec, self._kinds_of_gatherings(text, spec, found)))
 
     def _kinds_of_gatherings(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
-        """"Atelier de validation du cadre", "hội thảo tham vấn": a trigger that is the complement naming the kind of
-        the gathering right before it (only a kind link between: models/<lang>/events.yaml ``kind_links``) is no
-        happening of its own; the gathering stays."""
+        """"Atelier de validation du cadre": a trigger that is the complement naming the kind of the gathering right
+        before it (only a kind link between: models/<lang>/events.yaml ``kind_links``) is no happening of its own;
+        the gathering stays."""
         if spec.kind_links is None:
             return found
         out: list[Trigger] = []
@@ -595,7 +595,7 @@ class EventStage:
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
         found = self._one_per_happening(doc.text, spec, self._triggers(doc.text, spec, clause))
         # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
-        found = [t for t in found if self._outcome_of(doc.text, spec, clause, t, memory) is None]
+        found = [t for t in found if not self._named_for_outcome(doc.text, spec, clause, t, memory)]
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
             memory.carry = points[-1] if points else memory.carry
@@ -693,17 +693,16 @@ class EventStage:
             return last.date or ""
         return None
 
-    def _outcome_of(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger, memory: DocMemory) -> Event | None:
+    def _named_for_outcome(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger, memory: DocMemory) -> bool:
         """"The conclusions of the workshop will be presented on 14 June": the workshop is the one already reported,
         not a new happening on that date. Only a definite noun after an outcome noun, and only when the document
         reported a happening of that type (or, for a gathering, any gathering) before. A capitalised trigger is a
         named gathering, reported here for the first time."""
         if not trig.outcome or clause.toks[trig.prev_token + 1][2][:1].isupper() or not self._definite(spec, clause, trig):
-            return None  # a capitalised gathering is named ("the outcome of the High-level Review Meeting"): new
+            return False  # a capitalised gathering is named ("the outcome of the High-level Review Meeting"): new
         if spec.ordinal and spec.ordinal.match(text, trig.end + 1, trig.end + OUTCOME_WINDOW):
-            return None  # "نتائج الاجتماع السابع والعشرين": a numbered gathering is named
-        fallback = memory.last_gathering if trig.type in self.gatherings else None
-        return memory.last_event.get(trig.type, fallback)
+            return False  # "نتائج الاجتماع السابع والعشرين": a numbered gathering is named
+        return trig.type in memory.last_event or (trig.type in self.gatherings and memory.last_gathering is not None)
 
     def _headline_again(self, trig: Trigger, args: Arguments, memory: DocMemory) -> str | None:
         """The lead reports the headline's happening again ("ECOWAS and WFP sign agreement" / "... signed a

@@ -34,9 +34,10 @@ VENUE = "orgs:venue"  # a building named like a body: blocks the names inside it
 ROMAN = re.compile(r"^[IVXLCDM]+$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[A-Z0-9]+)?$")
 # Arabic writes an acronym as one word of Arabic letters ("برنامج الخليج العربي للتنمية (أجفند)", "(اليونيدو)")
-ARABIC_ACRONYM = re.compile(r"^[\u0621-\u064A]{3,14}$")
+ARABIC_WORD = r"[\u0621-\u064A]{3,14}"
+ARABIC_ACRONYM = re.compile(rf"^{ARABIC_WORD}$")
 # "Name (ACR)": a Latin acronym or one Arabic word in parentheses right after a name
-PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9-]{1,11}|[\u0621-\u064A]{3,14})\s*\)")
+PAREN_ACRONYM = re.compile(rf"\s*\(\s*([A-Z][A-Za-z0-9-]{{1,11}}|{ARABIC_WORD})\s*\)")
 # an Arabic clitic (و, ف, ب, ل, ك, or two) glued before an acronym used again: "وأجفند", "لجويك"
 CLITIC_BEFORE = r"(?:[\u0648\u0641][\u0628\u0644\u0643]?|[\u0628\u0644\u0643])?"
 CHAIN_INDEFINITE = 2  # indefinite nouns between an Arabic chain head and its definite words
@@ -297,9 +298,8 @@ class OrgStage:
     def _kb_wins(self, text: str, view: SentenceView, kb: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
         """A head-word phrase that only extends a knowledge-base name with uncapitalised words ("Ngân hàng Phát
         triển châu Á tham dự", any Arabic extension), or coordinates something with it ("Ngân hàng Thế giới và
-        Việt Nam"), is the knowledge-base name: drop the phrase. A phrase that
-        stops inside a knowledge-base name it governs ("Comité consultatif permanent des Nations [unies]") ends
-        where that name ends."""
+        Việt Nam"), is the knowledge-base name: drop the phrase. A phrase that stops inside a knowledge-base name
+        it governs ("Comité consultatif permanent des Nations [unies]") ends where that name ends."""
         kb_ends: dict[int, int] = {}
         for c in kb:
             if c.extractor == "orgs:kb":
@@ -381,9 +381,9 @@ class OrgStage:
         bridges = ({w.casefold() for w in matching.get("bridge_words", [])},
                    {w.casefold() for w in matching.get("coordinating_bridges", [])},
                    {w.casefold() for w in matching.get("coordination_stops", [])})
-        max_len = int(self.m.matching.get(spec.get("_lang", ""), {}).get("max_syllables", spec.get("max_syllables", 10)))
+        max_len = int(matching.get("max_syllables", spec.get("max_syllables", 10)))
         gap = lambda x, y: not text[x[1] : y[0]].strip(" -–")  # noqa: E731  (a comma or a quote ends the name)
-        verbs = {tuple(v.split()) for v in self.m.matching.get(spec.get("_lang", ""), {}).get("stop_verbs", [])}
+        verbs = {tuple(v.split()) for v in matching.get("stop_verbs", [])}
         verb_firsts = {v[0] for v in verbs}
         venues = {tuple(v.casefold().split()) for v in spec.get("venue_words", [])}
         sessions = {tuple(v.casefold().split()) for v in spec.get("session_markers", [])}
@@ -1068,7 +1068,7 @@ def _lowercase_spec(data: dict | None) -> dict | None:
     """``lowercase_names`` of a language's org heads, with word lists as sets and suffixes as tuples."""
     if not data:
         return None
-    sets = ("stop_words", "prepositions", "coordinators", "links", "verb_objects", "instrument_nouns")
+    sets = ("stop_words", "prepositions", "verb_objects", "instrument_nouns")
     out: dict = {key: {w.casefold() for w in data[key]} for key in sets}
     out.update({key: tuple(data[key]) for key in ("adjective_suffixes", "never_suffixes", "infinitive_suffixes")})
     out["max_words"] = int(data["max_words"])
@@ -1090,19 +1090,20 @@ def _bridges(toks: list, low: list, k: int, bridges: tuple[set, set, set], first
         and not (len(nxt) > 1 and nxt.isupper()) and not (len(prev) > 1 and prev.isupper())
 
 
-def _lower_name_word(toks: list, head: int, j: int, k: int, lower: dict | None) -> bool:
+def _lower_name_word(toks: list, head: int, j: int, k: int, w: "_LatinWords") -> bool:
     """In a language that writes names in sentence case, a lower-case word goes on a capitalised head's name:
     an adjective right after a name word ("Secrétariat exécutif", "Comité mixte"), or a noun after a preposition
     or a coordinated one ("Conseil des ministres", "Département des pêches et de l'aquaculture"). Never a verb
     (an "adjective" before its object's determiner: "Comité tient ses"), an infinitive ("Office de continuer"),
     an adverb or a stop word; a plan's noun ("Programme d'action") makes the phrase an instrument, no name; at
     most a few lower-case words (models/<lang>/org_heads.yaml, ``lowercase_names``)."""
+    lower = w.lower
     if lower is None or not toks[k][2][:1].islower():
         return False
     word = toks[k][2].casefold()
-    if word in lower["stop_words"] or word in lower["links"] or word.endswith(lower["never_suffixes"]):
+    if word in lower["stop_words"] or word in w.connectors or word.endswith(lower["never_suffixes"]):
         return False
-    if sum(1 for x in range(head + 1, k) if toks[x][2][:1].islower() and toks[x][2].casefold() not in lower["links"]) >= lower["max_words"]:
+    if sum(1 for x in range(head + 1, k) if toks[x][2][:1].islower() and toks[x][2].casefold() not in w.connectors) >= lower["max_words"]:
         return False
     if k == j:
         nxt = toks[k + 1][2].casefold() if k + 1 < len(toks) else ""
@@ -1112,7 +1113,7 @@ def _lower_name_word(toks: list, head: int, j: int, k: int, lower: dict | None) 
     first = toks[j][2].casefold()
     # a coordinated complement goes on only inside a lower-case one: "des pêches et de l'aquaculture", not
     # "de l'OMS pour l'Afrique et des représentants"
-    return first in lower["prepositions"] or (first in lower["coordinators"] and k > j + 1 and toks[j - 1][2][:1].islower())
+    return first in lower["prepositions"] or (first in w.coordinators and k > j + 1 and toks[j - 1][2][:1].islower())
 
 
 @dataclass(frozen=True)
@@ -1166,7 +1167,7 @@ def _latin_right(text: str, toks: list, i: int, a: int, w: _LatinWords) -> int:
             break  # "... des affaires et le secrétariat de la Commission": another body's noun phrase
         # "le 23" and "pour 2023" after a name are dates
         date_like = toks[k][2].isdigit() and (toks[k - 1][2].casefold() in w.articles or (k > j and YEAR.fullmatch(toks[k][2])))
-        if not ((_cap(toks[k][2]) and not date_like) or _lower_name_word(toks, i, j, k, w.lower)):
+        if not ((_cap(toks[k][2]) and not date_like) or _lower_name_word(toks, i, j, k, w)):
             break
         b, j = k, k + 1
     return b
