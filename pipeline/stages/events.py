@@ -342,6 +342,7 @@ class EventStage:
         self.arabic, self.neutral, self.langs = load_event_resources(resources)
         self.gatherings = frozenset(self.neutral.get("gatherings", []))
         self.instrument_types = frozenset(self.neutral.get("instrument_events", []))
+        self.once_per_instrument = frozenset(self.neutral.get("once_per_instrument", []))
         self.sessions = frozenset(self.neutral.get("sessions", []))
         self.summit_type = self.neutral.get("summit_type")
 
@@ -680,6 +681,9 @@ class EventStage:
         if trig.type in self.instrument_types:
             if keys and all((trig.type, k) in memory.instruments for k in keys):
                 return date or ""
+            last = memory.last_event.get(trig.type)
+            if not keys and last is not None and date in (None, last.date) and trig.type in self.once_per_instrument:
+                return last.date or ""  # "Le document a été signé par ...": the signing just reported, told again
             with_instruments = memory.days.get((trig.type, date)) if date else None
             return date if with_instruments is not None and not (keys and with_instruments) else None
         if args.ordinal:

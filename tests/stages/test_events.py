@@ -622,3 +622,24 @@ def test_vietnamese_gathering_followed_by_its_verb_keeps_both(ex):
 def test_french_organisation_born_on_a_date_is_an_establishment(ex):
     doc = _doc(ex, "Notre Union est née le 3 octobre 1973 de la Déclaration de Malema.", "fr")
     assert _ev(doc)[0] == ("establishment", "née", "1973-10-03", "past")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "L'OMPI et l'OAPI ont signé le 18 mars 2025 à Genève un plan de travail conjoint. "
+           "Le document a été signé par le Directeur général de l'OMPI, dont le siège est à Genève."),
+    ("vi", "Ngày 5/3/2024, ADB và UNICEF đã ký Thư thỏa thuận tại Hà Nội. Văn bản được ký bởi Giám đốc quốc gia tại Hà Nội."),
+])
+def test_signing_told_again_without_instrument_or_date_is_the_signing_just_reported(ex, lang, text):
+    dated = {"fr": "2025-03-18", "vi": "2024-03-05"}[lang]
+    assert [(e.type, e.date) for e in _doc(ex, text, lang).events] == [("signing", dated)]
+
+
+def test_signing_on_another_date_is_another_signing(ex):
+    doc = _doc(ex, "Les deux organisations ont signé un protocole d'accord le 3 mai 2012 à Dakar. "
+                   "Un avenant a été signé le 9 juin 2015 à Abidjan.", "fr")
+    assert [(e.type, e.date) for e in doc.events] == [("signing", "2012-05-03"), ("signing", "2015-06-09")]
+
+
+def test_vietnamese_discussing_is_no_happening_of_its_own(ex):
+    doc = _doc(ex, "Báo cáo sẽ được đưa ra thảo luận tại phiên họp của Ban Giám đốc điều hành IMF vào tháng 7/2024.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "phiên họp", "2024-07")]
