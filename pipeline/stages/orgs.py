@@ -55,6 +55,9 @@ class OrgParams:
     unknown_acronyms: bool = True
 
 
+PREFIX_KEY = "="  # index key of the first words of a name, beside its head word (_head_anaphors)
+
+
 @dataclass
 class _AnaphorSpec:
     """Arabic-script grammars give folded anaphors (article + head -> head); the others articles, head phrases
@@ -69,6 +72,7 @@ class _AnaphorSpec:
     not_name: set[str] = field(default_factory=set)
     stop: set[str] = field(default_factory=set)  # Arabic stop words (some start with the article: "التي")
     feminine: str = ""  # grammar.yaml feminine_suffix: a definite adjective agrees with its head in gender
+    purpose: str = ""  # grammar.yaml purpose_prefix: "ل" of the organisation an organ belongs to
     # words that end a name (org_heads.yaml stop_words, org_matching.yaml stop_verbs): where a language has them, a
     # bare head must be followed by one, or by punctuation ("của Chương trình, ..."; "Chương trình khung hợp
     # tác ..." is the first word of a programme's name)
@@ -476,10 +480,13 @@ class OrgStage:
                 if chain is not None:  # (d) an indefinite head opening a construct chain: "مجلس وزراء الخارجية"
                     ok, m, b, how = True, None, chain, CHAIN
                 if ok:
-                    phrase = text[s + strip : toks[b][1]]
+                    end = toks[b][1]
+                    if how == CHAIN and fold(toks[b][2]) in nisba:  # "مكتب التربية العربي لدول الخليج"
+                        end = self._purpose_complement(text, toks, b, self.grammar(spec.get("_lang")), stop)
+                    phrase = text[s + strip : end]
                     # an Arabic name has no Latin slug: its acronym gives the id, else a hash of the folded name
                     key = slug(m.group(1)) if m else slug(self.m.arabic.fold(phrase))
-                    out.append(Candidate(s + strip, toks[b][1], ENTITY_PREFIX + "x-" + key, how, 0.65,
+                    out.append(Candidate(s + strip, end, ENTITY_PREFIX + "x-" + key, how, 0.65,
                                          (("entity_name", phrase), ("entity_acronym", m.group(1) if m else None))))
                 break
         return out
@@ -646,10 +653,22 @@ class OrgStage:
             # definite adjectives ("المكتب الإقليمي الفرعي للفاو"), nothing else ("المجلس علماً بمشاركة المنظمة")
             if any(not toks[y][2].startswith(ar.article) for y in range(x + 2, k)):
                 return None
+            if x + 1 == k and not hit[1].startswith(art):
+                x, hit = self._outer_head(text, toks, x, hit, heads, stop)  # "مجلس إدارة الصندوق": the board
             b = self._purpose_complement(text, toks, index_of_end(toks, k, c.end), grammar, stop)
             key = " ".join([hit[1]] + [ar.fold(t[2]) for t in toks[x + 1 : k]] + [c.entity_id, ar.fold(text[c.end : b])])
             return toks[x][0] + hit[0], b, key
         return None
+
+    def _outer_head(self, text: str, toks: list, x: int, hit: tuple, heads: set, stop: set) -> tuple[int, tuple]:
+        """An indefinite organ head governed by another one is the genitive of the outer organ: "مجلس إدارة
+        صندوق النقد العربي" is the Board of Directors, not the management, of the Fund. Returns (index, hit)
+        of the outer head, or the inner one unchanged."""
+        ar = self.m.arabic
+        if x == 0 or not _gap(text, toks[x - 1], toks[x]) or ar.fold(toks[x - 1][2]) in stop:
+            return x, hit
+        outer = next(((st, f) for st, f in ar.clitic_variants(toks[x - 1][2]) if f in heads), None)
+        return (x - 1, outer) if outer is not None else (x, hit)
 
     def _purpose_complement(self, text: str, toks: list, j: int | None, grammar: Grammar, stop: set) -> int:
         """End of a ل complement after the organisation ("للمغرب العربي", "لشمال أفريقيا"), else of the name."""
@@ -668,7 +687,8 @@ class OrgStage:
             end, x = toks[x][1], x + 1  # the construct's genitive ("لشمال أفريقيا")
             if not toks[x - 1][2].startswith(art):
                 return end  # an indefinite genitive (a proper name) takes no definite adjective after it
-        while x < len(toks) and toks[x][2].startswith(art) and _gap(text, toks[x - 1], toks[x]) and x < j + 5:
+        while x < len(toks) and toks[x][2].startswith(art) and _gap(text, toks[x - 1], toks[x]) and x < j + 5 \
+                and self.m.arabic.fold(toks[x][2]) not in stop:
             end, x = toks[x][1], x + 1
         return end
 
@@ -813,6 +833,9 @@ class OrgStage:
                 if rec is not None:
                     forms += list(rec.names.get(lang, ()))
                 head_cache[key] = {h for f in forms if (h := self._memo_head(f, lang, spec))}
+                if spec.anaphors is not None:  # "المنظمة العربية": a name's head and adjectives begin it
+                    head_cache[key] |= {PREFIX_KEY + " ".join(w[:n]) for f in forms
+                                        for w in [self.m.arabic.fold(f).split()] for n in (2, 3) if len(w) > n}
             return head_cache[key]
 
         taken = Intervals((c.start, c.end) for c in chosen)
@@ -832,7 +855,7 @@ class OrgStage:
                     for c in out:
                         for h in heads_of(c):
                             index.add(h, c.start, c.end, c)
-                found = index.get(hit[2], hit[0])
+                found = index.get(PREFIX_KEY + self.m.arabic.fold(text[hit[0] : hit[1]]) if hit[3] else hit[2], hit[0])
                 if found is not None:
                     ref = found[1]
                     out.append(Candidate(hit[0], hit[1], ref.entity_id, "orgs:head-anaphor", 0.7, ref.attrs))
@@ -857,7 +880,8 @@ class OrgStage:
             fold = self.m.arabic.fold
             anaphors = {fold(self.m.arabic.article + h): fold(h) for h in data.get("anaphor_heads", [])}
             return _AnaphorSpec(anaphors=anaphors, stop=self._arabic_stop(lang),
-                                feminine=self.grammar(lang).feminine_suffix) if anaphors else None
+                                feminine=self.grammar(lang).feminine_suffix,
+                                purpose=self.grammar(lang).purpose_prefix) if anaphors else None
         articles = {a.casefold() for a in data.get("anaphor_articles", [])}
         spec = self.m.heads.get(lang, {})
         phrases = tuple(spec.get("_heads", []))
@@ -881,10 +905,16 @@ class OrgStage:
             # a definite adjective after it makes another noun phrase ("الإدارة الأمريكية"); a relative pronoun
             # or another stop word that happens to start with the article ("البنك التي"), or a definite word of
             # the other gender ("للمنظمة السيد", "للمنظمة المنعقد": it qualifies something else) does not
-            if view.gaps[i] and toks[i + 1][2].startswith(self.m.arabic.article) \
-                    and self.m.arabic.fold(toks[i + 1][2]) not in spec.stop and _agrees(toks[i][2], toks[i + 1][2], spec.feminine):
-                return None
-            return toks[i][0] + hit[0], toks[i][1], hit[1]
+            # unless the head and its adjectives begin the name it refers to ("المنظمة الإسلامية" for the Islamic
+            # Organization for Food Security): _head_anaphors checks that prefix
+            k = i
+            while k + 1 < len(toks) and k - i < 2 and view.gaps[k] and toks[k + 1][2].startswith(self.m.arabic.article) \
+                    and self.m.arabic.fold(toks[k + 1][2]) not in spec.stop and _agrees(toks[i][2], toks[k + 1][2], spec.feminine):
+                k += 1
+            purpose = spec.purpose if k > i else ""
+            if purpose and k + 1 < len(toks) and view.gaps[k] and toks[k + 1][2].startswith(purpose):
+                return None  # "الأمانة العامة للمنظمة": an organ of the organisation after it (_organ_compositions)
+            return toks[i][0] + hit[0], toks[k][1], hit[1], k > i
         if view.folded[i] in spec.articles and view.gaps[i]:
             head = self._head_phrase_at(view, i + 1, spec)
         elif spec.bare != "none" and self._bare_position(text, view, i, spec):
@@ -898,7 +928,7 @@ class OrgStage:
         # "the Commission on Human Rights" is another name, not an anaphor: the head detector took it (overlap
         # with a taken span); "the Forum Leaders" is the Forum
         first, n, key = head
-        return toks[first][0], toks[first + n - 1][1], key
+        return toks[first][0], toks[first + n - 1][1], key, False
 
     def _head_phrase_at(self, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str] | None:
         """(index, length, head key) of the longest capitalised head phrase starting at token i."""

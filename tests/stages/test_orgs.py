@@ -555,3 +555,26 @@ def test_arabic_known_name_coordinated_with_a_head_is_not_one_phrase(orgs):
 ])
 def test_vietnamese_coordinator_joins_a_name_only_between_words_that_open_no_other_name(orgs, text, expected):
     assert _texts(orgs(text, "vi")) == expected
+
+
+def test_arabic_board_of_directors_is_the_outer_organ_of_the_fund(orgs):
+    text = "ووافق مجلس إدارة صندوق النقد العربي على البرنامج."
+    assert _texts(orgs(text, "ar")) == ["مجلس إدارة صندوق النقد العربي"]
+
+
+def test_arabic_bank_anaphor_links_to_the_bank_named_before(orgs):
+    text = "أصدر المصرف العربي للتنمية الاقتصادية في أفريقيا تقريره. وقدم المصرف منحاً جديدة."
+    found = orgs(text, "ar")
+    assert [m[0] for m in found][-1] == "المصرف" and found[-1][3] == found[0][3]
+
+
+def test_arabic_head_and_adjective_beginning_the_name_are_a_short_form(orgs):
+    text = ("وقعت المنظمة العربية للتنمية الزراعية اتفاقاً مع منظمة الأغذية والزراعة. "
+            "وأكدت المنظمة العربية أنها ستنفذ البرنامج.")
+    found = orgs(text, "ar")
+    assert _texts(found)[-1] == "المنظمة العربية" and found[-1][3] == found[0][3]
+
+
+def test_arabic_nisba_chain_name_takes_its_lam_complement_but_not_a_belonging_word(orgs):
+    text = "وشارك مكتب التربية العربي لدول الخليج ومعهد الخرطوم الدولي للغة العربية التابع للمنظمة في الندوة."
+    assert _texts(orgs(text, "ar"))[:2] == ["مكتب التربية العربي لدول الخليج", "معهد الخرطوم الدولي للغة العربية"]
