@@ -59,6 +59,7 @@ CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 AT_GATHERING_WORDS_CHARS = 40  # "at [their 40th] Summit": at most this many characters between the cue and the gathering
 NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this close before the next trigger is its own
 YEAR_ONLY = re.compile(r"\d{4}")
+NUMBERED_WINDOW = 20  # characters between an organ word and the ordinal that makes it a gathering
 TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
 
 
@@ -102,6 +103,8 @@ class LangEvents:
     # as the source of its outcome
     outcome: re.Pattern | None = None
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
+    # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
+    numbered: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
@@ -220,7 +223,7 @@ def _cue_regex(cues: list[str], at_end: bool) -> re.Pattern | None:
 
 def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
     trie, exclusions = Trie(), Trie()
-    for etype, words in spec["triggers"].items():
+    for etype, words in list(spec["triggers"].items()) + list(spec.get("numbered_gatherings", {}).items()):
         for w in words:
             trie.add(phrase_key(w, arabic), etype)
     for w in spec.get("exclusions", []):
@@ -250,6 +253,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         frequency=_cue_regex(spec.get("frequency_cues", []), at_end=False),
         outcome=_outcome_regex(spec.get("outcome_nouns", []), spec.get("outcome_links", [])),
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
+        numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
     )
 
 
@@ -390,7 +394,7 @@ class EventStage:
             strip, end_i, etype = best
             trig = Trigger(toks[i][0] + strip, toks[end_i][1], etype, tuple(fold(t[2]) for t in toks[i : end_i + 1]), i - 1, end_i + 1)
             if not self._negated(text, spec, toks, trig) and not _inside_name(trig, clause) \
-                    and not _preposition(spec, clause, trig):
+                    and not _preposition(spec, clause, trig) and _numbered_if_needed(text, spec, trig):
                 self._level(text, spec, clause, trig)
                 trig.setting = bool(etype in self.gatherings and spec.setting_cue
                                     and spec.setting_cue.search(text, max(clause.start, trig.start - 60), trig.start))
@@ -493,7 +497,7 @@ class EventStage:
         out: list[Trigger] = []
         for t in found:
             prev = out[-1] if out else None
-            if prev is not None and prev.type == t.type and t.prev_token - prev.next_token < ADJACENT_TOKENS \
+            if prev is not None and prev.type == t.type and not t.setting and t.prev_token - prev.next_token < ADJACENT_TOKENS \
                     and not (spec.conjunction and spec.conjunction.search(text, prev.end, t.start)):
                 continue
             out.append(t)
@@ -682,7 +686,8 @@ class EventStage:
             if keys and all((trig.type, k) in memory.instruments for k in keys):
                 return date or ""
             last = memory.last_event.get(trig.type)
-            if not keys and last is not None and date in (None, last.date) and trig.type in self.once_per_instrument:
+            if not keys and not args.planned and last is not None and date in (None, last.date) \
+                    and trig.type in self.once_per_instrument:
                 return last.date or ""  # "Le document a été signé par ...": the signing just reported, told again
             with_instruments = memory.days.get((trig.type, date)) if date else None
             return date if with_instruments is not None and not (keys and with_instruments) else None
@@ -693,7 +698,7 @@ class EventStage:
         if date and (trig.type, date) in memory.days:
             return date
         last = memory.last_of_type.get(trig.type, memory.last_gathering)
-        if last is not None and date is None and not args.planned and self._definite(spec, clause, trig):
+        if last is not None and date is None and (trig.setting or not args.planned) and self._definite(spec, clause, trig):
             return last.date or ""
         return None
 
@@ -798,6 +803,18 @@ def _refine(seen: Event, args: Arguments, memory: DocMemory) -> None:
     if args.date is not None and args.date.value and not args.weak_date and id(seen) in memory.weak:
         seen.date = args.date.value
         memory.weak.discard(id(seen))
+
+
+def _numbered_if_needed(text: str, spec: LangEvents, trig: Trigger) -> bool:
+    """An organ word that names a gathering only when numbered ("الجمعية الـ150", "the 150th Assembly") needs
+    its ordinal right after or right before it; every other trigger passes."""
+    if trig.key not in spec.numbered:
+        return True
+    if spec.ordinal is None:
+        return False
+    after = spec.ordinal.match(text, trig.end + 1, trig.end + NUMBERED_WINDOW)
+    before = spec.ordinal.search(text, max(0, trig.start - NUMBERED_WINDOW), trig.start)
+    return bool(after) or bool(before and not text[before.end() : trig.start].strip())
 
 
 def _tail_follows(toks: list, first: int, tail: tuple[str, ...], fold) -> bool:

@@ -55,6 +55,7 @@ class OrgParams:
     unknown_acronyms: bool = True
 
 
+NUMBERED_AFTER = re.compile(r"(?:ال\u0640?)?[0-9\u0660-\u0669]+$")  # "الـ150", "١٥١": a session number
 PREFIX_KEY = "="  # index key of the first words of a name, beside its head word (_head_anaphors)
 
 
@@ -807,7 +808,7 @@ class OrgStage:
                         continue
                     start = toks[i + 1][0]
                 end = toks[end_i][1]
-                if taken.overlaps(start, end):
+                if taken.overlaps(start, end) or _numbered(toks, end_i, view.gaps):
                     continue
                 ref = _latest(last, ids, start)
                 if ref is not None:
@@ -1033,6 +1034,12 @@ class OrgStage:
             if t.casefold() in heads:
                 head = t.casefold()
         return head
+
+
+def _numbered(toks: list, k: int, gaps: list[bool]) -> bool:
+    """A short form followed by a number is a numbered session of that body, not the body: "الجمعية الـ150
+    للاتحاد", "الجمعية ١٥١" (the event stage reads it as a gathering)."""
+    return k + 1 < len(toks) and gaps[k] and NUMBERED_AFTER.match(toks[k + 1][2]) is not None
 
 
 def _chain_end(text: str, toks: list, i: int, stop: set, article: str, fold) -> int | None:

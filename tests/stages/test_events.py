@@ -242,7 +242,7 @@ def test_two_triggers_of_one_type_with_their_own_dates_are_two_happenings(ex, la
      [("signing", "ký kết", "2022-05-11")]),
     ("ar", "الإيسيسكو والفاو توقعان مذكرة تفاهم\n\nالرباط، 12 أيار/مايو 2022 – وقعت الإيسيسكو والفاو في 11 أيار/مايو "
            "2022 مذكرة تفاهم في الرباط.",
-     [("signing", "وقعت", "2022-05-11")]),
+     [("signing", "توقعان", "2022-05-11")]),
 ])
 def test_headline_and_lead_report_one_happening_dated_by_the_lead(ex, lang, text, expected):
     """The headline is the first mention (the trigger); the lead's own date replaces the dateline's."""
@@ -643,3 +643,32 @@ def test_signing_on_another_date_is_another_signing(ex):
 def test_vietnamese_discussing_is_no_happening_of_its_own(ex):
     doc = _doc(ex, "Báo cáo sẽ được đưa ra thảo luận tại phiên họp của Ban Giám đốc điều hành IMF vào tháng 7/2024.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "phiên họp", "2024-07")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "ودعا البرلمان إلى حضور الجمعية الـ١٥٢ للاتحاد المقررة في نيسان/أبريل ٢٠٢٦.", [("meeting", "الجمعية", "2026-04")]),
+    ("fr", "La délégation a pris part à la 150e Assemblée, tenue à Tachkent en avril 2025.",
+     [("meeting", "Assemblée", "2025-04")]),
+])
+def test_numbered_assembly_is_a_gathering(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_assembly_without_a_number_is_no_gathering(ex):
+    assert _doc(ex, "Le rapport sera soumis à l'Assemblée en avril 2025.", "fr").events == []
+
+
+def test_vietnamese_workshop_named_as_the_setting_again_is_the_one_reported(ex):
+    doc = _doc(ex, "Ngày 15/10/2025, ILO khai mạc hội thảo về an toàn lao động tại Hà Nội. "
+                   "Bên lề hội thảo, ngày 16/10, ILO và Tổng Liên đoàn dự kiến ký Bản ghi nhớ về hợp tác.", "vi")
+    assert [(e.type, e.date, e.status) for e in doc.events] == [("workshop", "2025-10-15", "past"),
+                                                                  ("signing", "2025-10-16", "planned")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Ngày 19 tháng 10 năm 1987, Việt Nam phê chuẩn Công ước về Bảo vệ Di sản Văn hóa và Thiên nhiên Thế giới.",
+     [("other", "phê chuẩn", "1987-10-19")]),
+    ("fr", "Le Niger a ratifié la Convention de Maputo le 3 mars 2010.", [("other", "ratifié", "2010-03-03")]),
+])
+def test_ratification_is_an_other_event(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected

@@ -578,3 +578,9 @@ def test_arabic_head_and_adjective_beginning_the_name_are_a_short_form(orgs):
 def test_arabic_nisba_chain_name_takes_its_lam_complement_but_not_a_belonging_word(orgs):
     text = "وشارك مكتب التربية العربي لدول الخليج ومعهد الخرطوم الدولي للغة العربية التابع للمنظمة في الندوة."
     assert _texts(orgs(text, "ar"))[:2] == ["مكتب التربية العربي لدول الخليج", "معهد الخرطوم الدولي للغة العربية"]
+
+
+def test_arabic_short_form_followed_by_a_session_number_is_no_organisation(orgs):
+    text = "حصل الاتحاد على صفة المراقب لدى الجمعية العامة للأمم المتحدة. والتقى الرئيسان على هامش الجمعية الـ١٥٠ للاتحاد."
+    assert _texts(orgs(text, "ar"))[:1] == ["الجمعية العامة للأمم المتحدة"]
+    assert "الجمعية" not in _texts(orgs(text, "ar"))
