@@ -672,3 +672,8 @@ def test_vietnamese_workshop_named_as_the_setting_again_is_the_one_reported(ex):
 ])
 def test_ratification_is_an_other_event(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_french_based_on_is_no_founding(ex):
+    doc = _doc(ex, "Un atelier sur la navigation fondée sur les performances s'est tenu du 13 au 17 mai 2024 à Niamey.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("workshop", "atelier", "2024-05-13/2024-05-17")]
