@@ -370,3 +370,14 @@ def test_hijri_date_paired_with_a_gregorian_one_takes_its_value(run):
 
 def test_hijri_date_alone_is_no_date(run):
     assert spans(run("صدر القرار في 12 رمضان 1446 هـ بعد المشاورات.", "ar")) == []
+
+
+def test_same_day_is_the_day_just_reported(run):
+    doc = run("Ngày 17/3/2025, FAO và MRC đã ký Bản ghi nhớ. Trước lễ ký, sáng cùng ngày, đoàn FAO đã làm việc với MRC.", "vi")
+    assert spans(doc)[-1] == ("cùng ngày", 64, 73, "2025-03-17")
+
+
+def test_same_day_after_a_planned_date_is_the_datelines_day(run):
+    doc = run("HÀ NỘI, ngày 26/7/2024 - Diễn đàn sẽ diễn ra từ ngày 14 đến 15/11/2024. "
+              "Trước đó, sáng cùng ngày, các bộ trưởng đã họp.", "vi")
+    assert spans(doc)[-1][0] == "cùng ngày" and spans(doc)[-1][3] == "2024-07-26"

@@ -27,6 +27,7 @@ from pipeline.stages.dates.resources import LangDates, Pattern, load_date_resour
 
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
                        "RETURN_AS_TIMEZONE_AWARE": False}
+SAME_DAY = "same_day"  # relative unit (models/<lang>/dates.yaml): the dateline's day, else the last full date
 FIXED_BASE = dt.datetime(2000, 1, 1)  # relative base of the benchmark baseline without a publication date
 DIGIT_RX = re.compile(r"\d")
 FALLBACK_NOTE = "dates: month names and relative words from dateparser's locale data for language {lang}"
@@ -130,7 +131,9 @@ class DateStage:
             # the sentence holding it (a paragraph's earlier sentence is context, not the same sentence)
             paragraph = bisect.bisect_right(block_starts, f.start)  # the run of sentences on one line holding it
             sentence = bisect.bisect_right(sentence_starts, f.start)
-            if f.rule == "relative":
+            if f.rule == "relative" and dict(f.attrs)["_unit"] == SAME_DAY:
+                value, attrs["reason"] = _same_day(years)
+            elif f.rule == "relative":
                 raw = dict(f.attrs)
                 value = relative_value(years.published or years.reference, raw["_unit"], raw["_offset"])
                 if value is None:
@@ -360,6 +363,17 @@ def _sentence_starts(doc: Document) -> list[int]:
         if not starts or not first.islower():
             starts.append(sent.start)
     return starts
+
+
+def _same_day(years: YearContext) -> tuple[str | None, str]:
+    """"cùng ngày", "le même jour": the day the text just reported, unless that day is after the wire's dateline
+    (a planned event: "the same day" is then the dateline's day)."""
+    full, dateline = years.full, years.reference
+    if full and not (dateline and full > dateline):
+        return full, "day of the nearest earlier full date"
+    if dateline:
+        return dateline, "day of the dateline date"
+    return None, "same day without an earlier date"
 
 
 def _drop_weekdays_of_dates(chosen: list[Found], shadow: str) -> list[Found]:
