@@ -176,12 +176,17 @@ def _require(ok: bool, what: str) -> None:
         raise ValueError(f"cached document: {what}")
 
 
+_MENTION_REQUIRED = frozenset({"type", "start", "end", "text"})
+
+
 def _mention_from_dict(m: Any, text: str) -> Mention:
-    """A mention from the cache, checked: its fields, their types, and that its offsets slice its text."""
-    _require(isinstance(m, dict) and set(m) <= _MENTION_FIELDS and {"type", "start", "end", "text"} <= set(m), "mention fields")
-    _require(isinstance(m["start"], int) and isinstance(m["end"], int) and isinstance(m.get("sentence", -1), int), "offsets")
+    """A mention from the cache, checked: its fields, their types, and that its offsets slice its text (the key
+    views are compared as sets in C: every mention of every document is read back twice per run)."""
+    _require(isinstance(m, dict) and m.keys() <= _MENTION_FIELDS and m.keys() >= _MENTION_REQUIRED, "mention fields")
+    start, end = m["start"], m["end"]
+    _require(isinstance(start, int) and isinstance(end, int) and isinstance(m.get("sentence", -1), int), "offsets")
     _require(isinstance(m["type"], str) and isinstance(m["text"], str) and isinstance(m.get("attrs", {}), dict), "mention types")
-    _require(text[m["start"] : m["end"]] == m["text"], "mention text does not match its offsets")
+    _require(text[start:end] == m["text"], "mention text does not match its offsets")
     return Mention(**m)
 
 

@@ -147,6 +147,12 @@ class DocCache:
         p.parent.mkdir(parents=True, exist_ok=True)
         _atomic_write(p, _entry_lines(doc))
 
+    def put_entry(self, key: str, entry: bytes) -> None:
+        """``put`` of an entry already encoded (``entry_bytes``), e.g. by the worker process that extracted it."""
+        p = self._path(key)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        _atomic_write(p, entry)
+
     def save_manifest(self, current: dict[str, str]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         _atomic_write(self.root / "manifest.json", orjson.dumps(current, option=orjson.OPT_SORT_KEYS))
@@ -162,6 +168,11 @@ def _entry_lines(doc: Document) -> Iterator[bytes]:
     for records, dump in ((doc.mentions, mention_to_dict), (doc.events, event_to_dict)):
         for k in range(0, len(records), WRITE_BLOCK):
             yield b"".join(orjson.dumps(dump(r), option=orjson.OPT_APPEND_NEWLINE) for r in records[k : k + WRITE_BLOCK])
+
+
+def entry_bytes(doc: Document) -> bytes:
+    """The bytes ``put`` writes for ``doc``, in one piece: what a worker process sends back instead of the document."""
+    return b"".join(_entry_lines(doc))
 
 
 def _counts(head: Any) -> tuple[int, int]:

@@ -1,8 +1,9 @@
 """Where the per-document stages run: in this process, in a pool of processes, or on a Dask cluster.
 
 Every executor returns results in the order of its input, so the datasets are byte-identical whatever
-runs them. Language resources are loaded once per worker process, never per document, and only when a
-document actually needs extracting: a re-run where every document comes from the cache builds nothing.
+runs them. Language resources are loaded once per process, never per document, and only when a document
+actually needs extracting: a re-run where every document comes from the cache builds nothing. A forked pool's
+workers inherit the extractor its parent built just before forking them, instead of each building its own.
 """
 
 from __future__ import annotations
@@ -21,34 +22,42 @@ from pipeline.document import Document
 from pipeline.runtime.threads import cap_blas_threads
 
 Result = tuple[Document | None, str | None]  # (extracted document, or None and the error)
+Ship = Callable[[Document], object]  # what a worker sends back instead of the whole document (module-level: pickled by name)
 
-# One Extractor per worker process, keyed by config hash and models directory. Built on first use in
-# that process; this is the one deliberate per-process cache (workers cannot receive a built pipeline).
+# One Extractor per worker process, keyed by config hash and models directory. Built on first use in that process,
+# or built by the parent before a fork pool starts and inherited copy-on-write (``ProcessExecutor(build=...)``).
 _WORKER_EXTRACTORS: dict[tuple[str, str], object] = {}
 PARENT_POLL_SECONDS = 1.0
 BATCH_MAX_DOCS = 8  # documents per task sent to a worker process
+
+
+def _key(config: Config, models_dir: str | None) -> tuple[str, str]:
+    return (config.hash, models_dir or "")
 
 
 def _extractor(config: Config, models_dir: str | None):
     from pipeline.knowledge.resources import Resources
     from pipeline.runtime.extractor import Extractor
 
-    key = (config.hash, models_dir or "")
+    key = _key(config, models_dir)
     if key not in _WORKER_EXTRACTORS:
         _WORKER_EXTRACTORS[key] = Extractor(config, Resources(models_dir))
     return _WORKER_EXTRACTORS[key]
 
 
-def extract_one(doc: Document, config: Config, models_dir: str | None) -> Result:
+def extract_one(doc: Document, config: Config, models_dir: str | None, ship: Ship | None = None) -> Result:
     try:
-        return _extractor(config, models_dir)(doc), None
+        done = _extractor(config, models_dir)(doc)
+        return (ship(done) if ship is not None else done), None
     except Exception as exc:  # one document's failure must not cost the batch
         return None, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-def extract_batch(docs: list[Document], config: Config, models_dir: str | None) -> list[Result]:
+def extract_batch(docs: list[Document], config: Config, models_dir: str | None, ship: Ship | None = None) -> list[Result]:
+    """``ship``: done in the worker, in parallel, instead of in the parent (e.g. the cache entry's bytes, which
+    also cost far less to send back than a pickled document with all its mentions)."""
     cap_blas_threads()  # a Dask worker is a process we did not start
-    return [extract_one(d, config, models_dir) for d in docs]
+    return [extract_one(d, config, models_dir, ship) for d in docs]
 
 
 def worker_init(parent_pid: int) -> None:
@@ -102,32 +111,77 @@ class SerialExecutor:
         pass
 
 
-class ProcessExecutor:
-    """``--jobs N``: N worker processes, each loading the language resources once, started on first use."""
+def can_fork() -> bool:
+    """Whether worker processes can be forked (and so inherit what the parent built, copy-on-write)."""
+    return "fork" in multiprocessing.get_all_start_methods()
 
-    def __init__(self, config: Config, models_dir: str | None, jobs: int) -> None:
+
+def process_pool(jobs: int) -> ProcessPoolExecutor:
+    """``jobs`` worker processes (forked where possible), each exiting with its parent."""
+    ctx = multiprocessing.get_context("fork" if can_fork() else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=worker_init, initargs=(os.getpid(),))
+
+
+class ProcessExecutor:
+    """``--jobs N``: N worker processes, started on first use.
+
+    With ``build`` and the fork start method, the parent builds the extractor (stages, resources and the spaCy
+    pipelines of the languages with a grammar) once, before the pool forks: every worker inherits it
+    copy-on-write instead of spending seconds building its own. ``map`` submits its batches at once and returns
+    an iterator, so a caller may submit the next window before reading the current one (workers never wait
+    for the parent between windows)."""
+
+    overlaps = True  # ``map`` submits eagerly: a caller may keep one window in flight while it reads the next
+
+    def __init__(self, config: Config, models_dir: str | None, jobs: int, build: Callable[[], object] | None = None,
+                 ship: Ship | None = None) -> None:
         self.config, self.models_dir, self.jobs = config, models_dir, jobs
+        self.build, self.ship = build, ship
         self.pool: ProcessPoolExecutor | None = None
+        self.inherited = False  # this parent holds the extractor its workers inherited (until ``close``)
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
-            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=worker_init,
-                                            initargs=(os.getpid(),))
+            if can_fork() and self.build is not None:
+                self._inherit()
+            self.pool = process_pool(self.jobs)
         return self.pool
 
+    def _inherit(self) -> None:
+        """Build the extractor here, warmed, where the forked workers will find it (``_extractor``). Built for
+        this pool only (``close`` drops it): a later run in this process reads models/ afresh, as new workers did."""
+        extractor = self.build()
+        warm = getattr(extractor, "warm", None)
+        if warm is not None:
+            warm()
+        _WORKER_EXTRACTORS[_key(self.config, self.models_dir)] = extractor
+        self.inherited = True
+
     def map(self, docs: list[Document]) -> Iterator[Result]:
+        """Results in input order; every batch is submitted before this returns."""
         if not docs:
-            return
+            return iter(())
         # small batches: a window ends only when its last batch does, so a big last batch leaves the other workers idle
         size = max(1, min(BATCH_MAX_DOCS, len(docs) // (self.jobs * 4)))
-        batches = [docs[i : i + size] for i in range(0, len(docs), size)]
-        for results in self._pool().map(extract_batch, batches, [self.config] * len(batches), [self.models_dir] * len(batches)):
-            yield from results
+        pool = self._pool()
+        futures = [pool.submit(extract_batch, docs[i : i + size], self.config, self.models_dir, self.ship)
+                   for i in range(0, len(docs), size)]
+        return _in_order(futures)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+        if self.inherited:
+            _WORKER_EXTRACTORS.pop(_key(self.config, self.models_dir), None)
+            self.inherited = False
+
+
+def _in_order(futures: list) -> Iterator[Result]:
+    """Each batch's results as it completes, in submission order; a result is dropped here once yielded."""
+    for n, fut in enumerate(futures):
+        results = fut.result()
+        futures[n] = None
+        yield from results
 
 
 class DaskExecutor:

@@ -28,3 +28,11 @@ class Extractor:
             self.timings[stage.name] += time.perf_counter() - t0
         doc.words = None  # the shared token lists are not kept past the stages
         return doc
+
+    def warm(self) -> None:
+        """Build now what stages otherwise build on their first document (spaCy pipelines per language): done
+        by a parent before it forks its workers, so each inherits them instead of building its own."""
+        for stage in self.stages:
+            warm = getattr(stage, "warm", None)
+            if warm is not None:
+                warm()

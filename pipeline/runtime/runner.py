@@ -10,18 +10,18 @@ more, gives each its final ids and writes the datasets, renamed into place only 
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import orjson
 
 from pipeline import __version__
 from pipeline.datasets.schema import SCHEMA_VERSION
-from pipeline.runtime.executors import DaskExecutor, ProcessExecutor, SerialExecutor
+from pipeline.runtime.executors import DaskExecutor, ProcessExecutor, SerialExecutor, can_fork, process_pool
 from pipeline.runtime.extractor import Extractor
-from pipeline.runtime.cache import CacheStats, DocCache, document_key, extraction_fingerprint
+from pipeline.runtime.cache import CacheStats, DocCache, document_key, entry_bytes, extraction_fingerprint
 from pipeline.config import Config
 from pipeline.document import AGREEMENT, ORG, Document
 from pipeline.errors import InputError
@@ -73,8 +73,26 @@ def make_executor(config: Config, resources: Resources, options: RunOptions):
             raise InputError("--scheduler", "the dask executor needs --scheduler ADDRESS", "stopped")
         return DaskExecutor(config, models, options.scheduler)
     if options.jobs > 1:
-        return ProcessExecutor(config, models, options.jobs)
+        return ProcessExecutor(config, models, options.jobs, build=lambda: Extractor(config, resources), ship=ship_entry)
     return SerialExecutor(build=lambda: Extractor(config, resources))
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """An extracted document as a worker process sends it back: its cache entry's bytes and what pass 1 keeps
+    of it. Encoding runs in the workers, in parallel, and a bytes object unpickles in the parent for nothing,
+    where a document's thousands of mention objects took the parent (the one process that cannot be
+    parallelised) longer to unpickle than to write."""
+
+    doc_id: str
+    source: str
+    entry: bytes
+    evidence: list
+
+
+def ship_entry(doc: Document) -> Shipped:
+    """Run in the worker on each extracted document (``ProcessExecutor(ship=...)``)."""
+    return Shipped(doc.doc_id, doc.source, entry_bytes(doc), acronym_evidence(doc))
 
 
 def run(
@@ -121,7 +139,8 @@ def _run_locked(paths, out: Path, config: Config, resources: Resources, progress
     order = sorted((source, doc_id) for doc_id, source in batch.sources.items())
     reconciler, corpus = reconcile(cache, batch, order, Reconciler(resources, config.section("reconcile")))
     report.timings["reconcile"] = time.perf_counter() - t2
-    _pass2(out, config, report, cache, order, batch, (reconciler, corpus), t0)
+    _pass2(out, config, report, cache, order, batch, (reconciler, corpus), t0,
+           options.jobs if options.executor == "local" else 1)
     cache.save_manifest(batch.manifest)
     return report
 
@@ -156,6 +175,7 @@ class _Pass1:
         self.duplicates: dict[str, list[str]] = defaultdict(list)  # doc_id -> other sources with the same content
         self.manifest: dict[str, str] = {}
         self.pending: list[tuple[Document, str]] = []
+        self.in_flight: list[tuple[list, list, Any]] = []  # windows sent to the executor, results not collected yet
 
     def fail(self, source: str, error: str, action: str = "skipped") -> None:
         self.report.failed.append({"source": safe_id(source), "error": safe_id(error, 2000), "action": action})
@@ -195,18 +215,31 @@ class _Pass1:
         for item in items:
             self.add(item, fingerprint)
         self.flush()
+        self.drain(0)
 
-    def keep(self, doc: Document) -> None:
+    def keep(self, doc: Document | Shipped) -> None:
         """What reconciliation needs before reading the document back: its source and acronym evidence."""
         self.sources[doc.doc_id] = doc.source
-        evidence = acronym_evidence(doc)
+        evidence = doc.evidence if isinstance(doc, Shipped) else acronym_evidence(doc)
         if evidence:
             self.evidence[doc.doc_id] = evidence
 
     def flush(self) -> None:
+        """Send the pending window to the executor. An executor that submits eagerly (``overlaps``) keeps working
+        on it while this pass reads the next window; the previous one is collected first, so results are
+        still taken in input order and at most two windows are in flight."""
         pending, self.pending = self.pending, []
-        docs: list = [d for d, _ in pending]
-        results = self.executor.map(docs)
+        if pending:
+            docs: list = [d for d, _ in pending]
+            self.in_flight.append((pending, docs, self.executor.map(docs)))
+        self.drain(1 if getattr(self.executor, "overlaps", False) else 0)
+
+    def drain(self, keep_in_flight: int) -> None:
+        """Collect windows in flight, oldest first, until ``keep_in_flight`` are left."""
+        while len(self.in_flight) > keep_in_flight:
+            self.collect(*self.in_flight.pop(0))
+
+    def collect(self, pending: list, docs: list, results) -> None:
         for n, (done, error) in enumerate(results):
             doc, key = pending[n]
             # executors read their input in order: once result n is out, document n is released here (the
@@ -217,7 +250,10 @@ class _Pass1:
                 self.evidence.pop(doc.doc_id, None)
                 self.fail(doc.source, error or "extraction failed")
                 continue
-            self.cache.put(key, done)
+            if isinstance(done, Shipped):
+                self.cache.put_entry(key, done.entry)
+            else:
+                self.cache.put(key, done)
             self.report.cache.extracted += 1
             self.keep(done)
             if self.tick:
@@ -225,25 +261,23 @@ class _Pass1:
 
 
 def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, order: list[tuple[str, str]], batch: _Pass1,
-           reconciled: tuple[Reconciler, CorpusResult], t0: float) -> None:
+           reconciled: tuple[Reconciler, CorpusResult], t0: float, jobs: int = 1) -> None:
     """Pass 2: stream every document back from the cache into the datasets, committed as one unit."""
     t3 = time.perf_counter()
     counts = Counts()
     reconciler, corpus = reconciled
     writer = DatasetWriter(out)
     writer.remove_stale()
+    parallel = jobs > 1 and can_fork() and len(order) > EXPORT_BATCH
+    exports = _parallel_exports(order, cache, batch, reconciler, jobs) if parallel else _serial_exports(order, cache, batch, reconciler)
     try:
-        for source, doc_id in order:
-            full = cache.get(batch.keys[doc_id])
-            if full is None:  # the cache entry vanished mid-run: fail this document, keep the rest
+        for source, lines in exports:
+            if lines is None:  # the cache entry vanished mid-run: fail this document, keep the rest
                 report.failed.append({"source": safe_id(source), "error": "cached result missing", "action": "skipped"})
                 continue
-            reconciler.finalise(full)
-            if batch.duplicates.get(doc_id):
-                full.meta["duplicate_sources"] = [full.source, *batch.duplicates[doc_id]]
-            report.notes.extend({"source": safe_id(full.source), "note": n} for n in full.notes)
-            _write_document(writer, counts, full)
-            del full  # the next document is read only once this one is released
+            report.notes.extend({"source": safe_id(lines.source), "note": n} for n in lines.notes)
+            _write_document(writer, counts, lines)
+            del lines  # the next document is read only once this one is released
         writer.write_all("entities", [versioned(r) for r in sorted(corpus.entities, key=lambda r: r["entity_id"])])
         writer.write_all("agreements", [versioned(r) for r in sorted(corpus.agreements, key=lambda r: r["agreement_id"])])
         for name in ("documents", "mentions", "events"):
@@ -256,18 +290,87 @@ def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, order:
         writer.write_bytes("run.json", orjson.dumps(run_info(config, report), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
         writer.commit()
     finally:
+        exports.close()
         writer.abort()
 
 
-def _write_document(writer: DatasetWriter, counts: "Counts", doc: Document) -> None:
-    """A document's lines, each record built as it is written (a long document never has them all at once)."""
-    drec = document_record(doc)
+@dataclass
+class Exported:
+    """One document's dataset lines and notes, after its final ids: records built as they are written (this
+    process), or all at once by a worker process (``--jobs``: pass 2's reading, checking, id assignment and
+    record building run in parallel; only the writing stays in the parent)."""
+
+    source: str
+    notes: list[str]
+    document: dict[str, Any]
+    mentions: Iterable[dict[str, Any]]
+    events: Iterable[dict[str, Any]]
+
+
+EXPORT_BATCH = 8  # documents per pass-2 task of a worker process
+_EXPORT_RUN: dict[str, Any] = {}  # what pass-2 workers read: set by the parent just before it forks them
+
+
+def exported(full: Document, reconciler: Reconciler, duplicates: list[str] | None, lazy: bool) -> Exported:
+    """The document's final ids (``Reconciler.finalise``, which reads only this document and the corpus tables),
+    then its records: generators when ``lazy`` (a long document never has them all at once), else lists."""
+    reconciler.finalise(full)
+    if duplicates:
+        full.meta["duplicate_sources"] = [full.source, *duplicates]
+    mentions, events = mention_records(full), event_records(full)
+    if not lazy:
+        mentions, events = list(mentions), list(events)
+    return Exported(full.source, list(full.notes), document_record(full), mentions, events)
+
+
+def _serial_exports(order: list[tuple[str, str]], cache: DocCache, batch: _Pass1, reconciler: Reconciler):
+    """(source, Exported or None if its cache entry vanished) in order, one document in memory at a time."""
+    for source, doc_id in order:
+        full = cache.get(batch.keys[doc_id])
+        yield source, None if full is None else exported(full, reconciler, batch.duplicates.get(doc_id), lazy=True)
+        full = None  # released before the next document is read
+
+
+def export_batch(items: list[tuple[str, str]]) -> list[Exported | None]:
+    """Run in a pass-2 worker: ``exported`` for each document of the batch, from the state the parent forked."""
+    cache, reconciler, keys, duplicates = _EXPORT_RUN["run"]
+    out: list[Exported | None] = []
+    for _, doc_id in items:
+        full = cache.get(keys[doc_id])
+        out.append(None if full is None else exported(full, reconciler, duplicates.get(doc_id), lazy=False))
+    return out
+
+
+def _parallel_exports(order: list[tuple[str, str]], cache: DocCache, batch: _Pass1, reconciler: Reconciler, jobs: int):
+    """``_serial_exports`` from ``jobs`` forked workers that inherit the reconciled corpus; results in order, with
+    a bounded number of batches in flight."""
+    _EXPORT_RUN["run"] = (cache, reconciler, batch.keys, batch.duplicates)
+    pool = process_pool(jobs)
+    in_flight: deque = deque()
+    try:
+        for k in range(0, len(order), EXPORT_BATCH):
+            items = order[k : k + EXPORT_BATCH]
+            in_flight.append((items, pool.submit(export_batch, items)))
+            if len(in_flight) >= jobs * 4:
+                items, fut = in_flight.popleft()
+                yield from zip((source for source, _ in items), fut.result())
+        while in_flight:
+            items, fut = in_flight.popleft()
+            yield from zip((source for source, _ in items), fut.result())
+    finally:
+        pool.shutdown(cancel_futures=True)
+        _EXPORT_RUN.clear()
+
+
+def _write_document(writer: DatasetWriter, counts: "Counts", doc: Exported) -> None:
+    """A document's lines, in the order of their records (built as they are written when they are generators)."""
+    drec = doc.document
     writer.write("documents", drec)
     counts.add_document(drec)
-    for r in mention_records(doc):
+    for r in doc.mentions:
         writer.write("mentions", r)
         counts.add_mention(drec, r)
-    for r in event_records(doc):
+    for r in doc.events:
         writer.write("events", r)
         counts.events += 1
 

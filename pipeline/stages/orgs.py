@@ -12,6 +12,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
+from itertools import compress, count
 from typing import Any
 
 from pipeline.document import ORG, Document, Mention
@@ -221,6 +222,7 @@ class OrgStage:
         self.articles = {a for g in self.m.grammars.values() for a in g.articles}
         self.instrument_words = {w for spec in self.m.heads.values() for w in spec.get("instrument_words", [])}
         self._heads: dict[tuple[str, str], str | None] = {}  # (lang, name) -> its head: names recur in every document
+        self._anaphor_specs: dict[str, _AnaphorSpec | None] = {}  # lang -> what makes a head anaphor in it
 
     # -- per document -------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -265,14 +267,19 @@ class OrgStage:
         return doc
 
     def _kb_candidates(self, view: SentenceView) -> list[Candidate]:
+        """Names and acronyms of the knowledge base, tried only at the tokens that start one (a word of the tries'
+        first level), in token order, a name's matches before an acronym's at the same token."""
         out = []
         toks, names, acronyms = view.toks, self.m.names.root, self.m.acronyms.root
         starts = set(starts_in(names, view))
-        for i, (s, e, t) in enumerate(toks):
+        words = view.words if view.words is not None else [t[2] for t in toks]
+        acronym_starts = set(compress(count(), map(acronyms.__contains__, words)))
+        for i in sorted(starts | acronym_starts):
+            s = toks[i][0]
             for strip, end_i, ids in (matches_in(names, view, i) if i in starts else ()):
                 out.append(Candidate(s + strip, toks[end_i][1], ids[0], "orgs:kb", 1.0 if strip == 0 else 0.98))
             # acronyms: exact case, whole tokens only
-            for end_i, ids in exact_matches_in(acronyms, view, i):
+            for end_i, ids in (exact_matches_in(acronyms, view, i) if i in acronym_starts else ()):
                 out.append(Candidate(s, toks[end_i][1], ids[0], "orgs:kb-acronym", 0.97))
         return out
 
@@ -875,6 +882,13 @@ class OrgStage:
         return self._heads[key]
 
     def _anaphor_spec(self, lang: str) -> "_AnaphorSpec | None":
+        """``_make_anaphor_spec``, once per language and process: the spec depends on the language's resources
+        only, and its word sets are the keys of the shared per-word memo (``text.tokens.starts_in``)."""
+        if lang not in self._anaphor_specs:
+            self._anaphor_specs[lang] = self._make_anaphor_spec(lang)
+        return self._anaphor_specs[lang]
+
+    def _make_anaphor_spec(self, lang: str) -> "_AnaphorSpec | None":
         """What makes a head anaphor in this language (models/<lang>/org_matching.yaml), or None if nothing can."""
         data = self.m.matching.get(lang, {})
         if self.grammar(lang).script == "arabic":

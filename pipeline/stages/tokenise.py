@@ -72,6 +72,7 @@ class TokeniseStage:
         grammars = load_grammars(resources.per_language("grammar.yaml"))
         self.spacy_lang = {lang: str(g.extra["spacy_lang"]) for lang, g in grammars.items() if g.extra.get("spacy_lang")}
         self.spacy_lang.update(params.spacy_lang)
+        self.languages = set(grammars) | set(params.spacy_lang)
         # ``spacy_factored_token_match: true``: spaCy codes whose tokenizer is built without the slow token_match regex
         self.factored = {str(g.extra.get("spacy_lang", lang)) for lang, g in grammars.items()
                          if g.extra.get("spacy_factored_token_match") is True}
@@ -80,33 +81,46 @@ class TokeniseStage:
         code = self.spacy_lang.get(lang or "", lang or self.params.fallback_spacy_lang)
         return build_nlp(self.resources, code, self.params.fallback_spacy_lang, factored=code in self.factored)
 
+    def warm(self) -> None:
+        """The pipelines of every language with a grammar (the languages documents are expected in), built ahead
+        of the first document: a process pool's parent builds them once for all its forked workers."""
+        for lang in sorted(self.languages):
+            self.nlp_for(lang)
+
     def __call__(self, doc: Document) -> Document:
         nlp = self.nlp_for(doc.lang)
         doc.sentences = []
         for line_start, line_end in _lines(doc.text):
             for chunk_start in range(line_start, line_end, self.params.max_chars_per_chunk):
                 chunk_end = min(line_end, chunk_start + self.params.max_chars_per_chunk)
-                self._sentences(nlp(doc.text[chunk_start:chunk_end]), chunk_start, doc)
+                chunk = doc.text[chunk_start:chunk_end]
+                self._sentences(nlp(chunk), chunk, chunk_start, doc)
         self.boilerplate.mark(doc)
         # one word tokenisation per document, read by every later stage (pipeline/text/tokens.py)
         doc.words = DocTokens(doc.text, [(s.start, s.end) for s in doc.sentences])
         return doc
 
-    def _sentences(self, sdoc, offset: int, doc: Document) -> None:
+    def _sentences(self, sdoc, chunk: str, offset: int, doc: Document) -> None:
+        """Sentences of one chunk from its tokens' offsets, lengths and flags, read as one array (``to_array``)
+        rather than through a spaCy ``Token`` object per token; a token's text is its span of ``chunk``."""
+        from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
+
         start = None
         prev_final = False
-        for tok in sdoc:
-            if tok.is_space:
+        final = self.final
+        for idx, length, space, punct in sdoc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
+            if space:
                 continue
-            is_final = tok.text in self.final or (len(tok.text) > 1 and set(tok.text) <= self.final)
-            closing = tok.is_punct and not is_final and tok.text in "\"'”’»)]"
+            text = chunk[idx : idx + length]
+            is_final = text in final or (length > 1 and set(text) <= final)
+            closing = punct and not is_final and text in "\"'”’»)]"
             if start is not None and prev_final and not is_final and not closing:
-                doc.sentences.append(_trimmed(doc.text, start, offset + tok.idx))
+                doc.sentences.append(_trimmed(doc.text, start, offset + idx))
                 start = None
             if start is None:
-                start = offset + tok.idx
+                start = offset + idx
             prev_final = is_final or (prev_final and closing)
-            end = offset + tok.idx + len(tok.text)
+            end = offset + idx + length
         if start is not None:
             doc.sentences.append(_trimmed(doc.text, start, end))
 
@@ -165,7 +179,7 @@ class Boilerplate:
         if not folded:
             return False
         words = folded.split()
-        if folded in self.phrases or any(folded.startswith(p) for p in self.prefixes):
+        if folded in self.phrases or folded.startswith(self.prefixes):
             return True
         if len(words) <= self.breadcrumb_max_words and any(s in line for s in self.separators):
             if not re.search(r"[.!?؟]\s*$", line.strip()):

@@ -8,11 +8,24 @@ import unicodedata
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
+class _CombiningTable(dict):
+    """A ``str.translate`` table deleting combining marks, filled per code point on first sight: the accents are
+    dropped in C instead of a Python test per character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = self[code] = None if unicodedata.combining(chr(code)) else code
+        return kept
+
+
+_DROP_COMBINING = _CombiningTable()
+
+
 def fold_latin(text: str) -> str:
     """Case- and accent-insensitive form (``Hiệp hội`` -> ``hiep hoi``); for lookups, not for offsets."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.replace("đ", "d")
+    folded = text.casefold()
+    if folded.isascii():  # already its own NFKD form, with no combining mark and no đ
+        return folded
+    return unicodedata.normalize("NFKD", folded).translate(_DROP_COMBINING).replace("đ", "d")
 
 
 class ArabicFolder:

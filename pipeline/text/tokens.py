@@ -21,7 +21,7 @@ from itertools import compress, count
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.text.matching import GAP_RUN, TOKEN, Token
+from pipeline.text.matching import GAP_RUN, Token, split_tokens
 from pipeline.text.normalise import ArabicFolder, is_arabic
 
 
@@ -85,11 +85,8 @@ class DocTokens:
         """Sentence ``i`` tokenised once: the same ``TOKEN`` matches as ``matching.tokens`` over its span."""
         packed = self._packed[i]
         if packed is None:
-            start, end = self.spans[i]
-            text = self.text
-            toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-            starts, ends, words = zip(*toks) if toks else ((), (), ())
-            gaps = bytes(GAP_RUN.fullmatch(text, ends[x], starts[x + 1]) is not None for x in range(len(toks) - 1))
+            starts, ends, words, between = split_tokens(self.text, *self.spans[i])
+            gaps = bytes(map(bool, map(GAP_RUN.fullmatch, between)))
             packed = self._packed[i] = _Packed(array("q", starts), array("q", ends),
                                                tuple(map(self._strings.setdefault, words, words)), gaps + b"\0")
         return packed
@@ -116,7 +113,7 @@ class DocTokens:
         """The view ``make_view`` gives, each list built from the packed tokens when first read."""
         facts = self._facts.get(id(arabic))
         if facts is None:
-            facts = self._facts[id(arabic)] = _WordFacts(arabic)
+            facts = self._facts[id(arabic)] = word_facts(arabic)
         facts.learn(p.words)
         return _PackedView(p, facts)
 
@@ -124,8 +121,23 @@ class DocTokens:
         return self.text is text and self.spans == spans
 
 
+# Word facts per folder, shared by every document of the process: a word's readings, and whether they start a
+# phrase of a (process-wide, never modified) trie, depend on the word alone, and most words of a document were
+# seen in earlier ones. Past ``SHARED_WORDS`` words a document starts a fresh table; views already made keep theirs.
+SHARED_WORDS = 50_000
+_SHARED_FACTS: dict[int, "_WordFacts"] = {}
+
+
+def word_facts(folder: ArabicFolder) -> "_WordFacts":
+    """The process-wide word facts of ``folder`` (a new table once the current one is full)."""
+    facts = _SHARED_FACTS.get(id(folder))
+    if facts is None or facts.folder is not folder or len(facts.variants) > SHARED_WORDS:
+        facts = _SHARED_FACTS[id(folder)] = _WordFacts(folder)
+    return facts
+
+
 class _WordFacts:
-    """What ``make_view`` derives from a token's text alone, once per distinct word and folder (per document)."""
+    """What ``make_view`` derives from a token's text alone, once per distinct word and folder (per process)."""
 
     def __init__(self, folder: ArabicFolder) -> None:
         self.folder = folder
@@ -160,7 +172,8 @@ class _Starters(dict):
     def __missing__(self, word: str) -> bool:
         keys = self.keys
         if self.every:
-            hit = self[word] = any(f in keys for _, f in self.facts.variants[word])
+            variants = self.facts.variants[word]  # one reading but for Arabic script: no generator for it
+            hit = self[word] = variants[0][1] in keys or (len(variants) > 1 and any(f in keys for _, f in variants[1:]))
         else:
             hit = self[word] = self.facts.folded[word] in keys
         return hit

@@ -97,3 +97,27 @@ def test_starts_in_lists_every_token_with_matches_and_only_first_words(folder):
     with_matches = [i for i in range(len(view.toks)) if matches_in(trie.root, view, i)]
     assert with_matches == [1, 6]
     assert starts_in(trie.root, view) == [1, 6, 8]  # the last "United" starts a phrase that does not go on
+
+
+def test_tokens_split_gives_the_token_matches_and_the_gaps_between_them():
+    import re
+
+    from pipeline.text.matching import TOKEN, split_tokens, tokens
+
+    text = "  L'ASEAN (Hiệp hội) — وللأمم المتحدة, 2020.x  "
+    for start, end in [(0, len(text)), (3, 20), (5, 5), (0, 1), (10, 11)]:
+        found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+        starts, ends, words, gaps = split_tokens(text, start, end)
+        assert list(zip(starts, ends, words)) == found == tokens(text, start, end)
+        assert gaps == [text[a[1] : b[0]] for a, b in zip(found, found[1:])]
+    assert re.fullmatch(r"[\w\u064B-\u065F\u0670]+", "وللأمم")
+
+
+def test_tokens_fold_latin_is_the_nfkd_form_without_combining_marks():
+    import unicodedata
+
+    from pipeline.text.normalise import fold_latin
+
+    for text in ["Hiệp hội Các quốc gia Đông Nam Á", "ASEAN", "Ｆｕｌｌ ｗｉｄｔｈ", "Straße", "ﬁnance", "المتحدة", "K", ""]:
+        nfkd = unicodedata.normalize("NFKD", text.casefold())
+        assert fold_latin(text) == "".join(c for c in nfkd if not unicodedata.combining(c)).replace("đ", "d")

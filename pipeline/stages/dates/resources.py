@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.knowledge.resources import Resources
+from pipeline.text.scan import Scanner
 
 YEAR_RE = r"(?:1[5-9]|20)\d\d"
 DAY_RE = r"[0-3]?\d"
@@ -28,6 +29,11 @@ class Pattern:
     bare: bool = False
     ambiguous: bool = False  # numeric day-month order that English readers may read month-day
     needs_digit: bool = True  # only run on sentences that hold a digit
+    # ``regex.finditer`` jumping between the characters a match can start with (pipeline/text/scan.py)
+    scanner: Scanner = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.scanner = Scanner(self.regex)
 
 
 @dataclass
@@ -72,7 +78,7 @@ class Neutral:
     fallback_confidence: float
     ambiguous_confidence: float
     ambiguous_langs: set[str]
-    blockers: list[tuple[str, re.Pattern, str]]
+    blockers: list[tuple[str, Scanner, str]]  # (name, the regex's scanner, scope)
     name_before_rx: re.Pattern | None
     name_after_rx: re.Pattern | None
     name_before_patterns: list[re.Pattern]
@@ -189,7 +195,7 @@ def _neutral(spec: dict, digits: dict, name_before: list[str], name_after: list[
         fallback_confidence=float(spec.get("fallback_confidence", 0.7)),
         ambiguous_confidence=float(spec.get("ambiguous_confidence", 0.8)),
         ambiguous_langs=set(spec.get("ambiguous_languages") or []),
-        blockers=[(b["name"], re.compile(b["regex"]), b.get("scope", "all")) for b in spec.get("blockers") or []],
+        blockers=[(b["name"], Scanner(re.compile(b["regex"])), b.get("scope", "all")) for b in spec.get("blockers") or []],
         name_before_rx=before_rx(name_before, spec.get("name_clitics")),
         name_after_rx=after_rx(name_after),
         name_before_patterns=[re.compile(p) for p in spec.get("name_before_patterns") or []],

@@ -76,8 +76,8 @@ class DateStage:
         spec = self.spec_for(doc.lang)
         if spec is not None and spec.source == "dateparser":
             doc.notes.append(FALLBACK_NOTE.format(lang=doc.lang))
-        blocked = Blocked([(m.start(), m.end(), scope) for _, rx, scope in self.neutral.blockers
-                           for m in rx.finditer(shadow)])
+        blocked = Blocked([(m.start(), m.end(), scope) for _, scanner, scope in self.neutral.blockers
+                           for m in scanner.finditer(shadow)])
         found: list[Found] = []
         blocks = _blocks(doc)
         for start, end in blocks:
@@ -98,7 +98,7 @@ class DateStage:
         for order, pat in enumerate(patterns):
             if pat.needs_digit and not has_digit:
                 continue
-            for m in pat.regex.finditer(shadow, start, end):
+            for m in pat.scanner.finditer(shadow, start, end):
                 f = self._normalise(m, pat, spec, shadow, order, lang, start)
                 if f is not None and not blocked.hits(f):
                     out.append(f)
