@@ -21,7 +21,7 @@ MENTION_TYPES = (ORG, DATE, AGREEMENT, EVENT, LOC)
 
 def short_hash(*parts: object, length: int = 16) -> str:
     """A stable id fragment from the given parts (never from paths, run times or memory addresses)."""
-    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    h = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8"))
     return h.hexdigest()[:length]
 
 

@@ -56,10 +56,11 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def mention_record(doc: Document, m: Mention) -> dict[str, Any]:
+def mention_record(doc: Document, m: Mention, known_id: str | None = None) -> dict[str, Any]:
+    """The mention's line; ``known_id``: its ``mention_id`` when the caller already hashed it (to sort by it)."""
     rec: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
-        "mention_id": mention_id(doc.doc_id, m),
+        "mention_id": known_id if known_id is not None else mention_id(doc.doc_id, m),
         "doc_id": doc.doc_id,
         "type": m.type,
         "text": m.text,
@@ -78,11 +79,12 @@ def mention_record(doc: Document, m: Mention) -> dict[str, Any]:
     return rec
 
 
-def event_record(doc: Document, e: Event) -> dict[str, Any]:
+def event_record(doc: Document, e: Event, known_id: str | None = None) -> dict[str, Any]:
+    """The event's line; ``known_id``: its ``event_id`` when the caller already hashed it (to sort by it)."""
     sent = doc.sentences[e.trigger.sentence] if 0 <= e.trigger.sentence < len(doc.sentences) else None
     rec = {
         "schema_version": SCHEMA_VERSION,
-        "event_id": event_id(doc.doc_id, e),
+        "event_id": known_id if known_id is not None else event_id(doc.doc_id, e),
         "canonical_id": e.canonical_id,
         "doc_id": doc.doc_id,
         "type": e.type,
@@ -111,16 +113,16 @@ def mention_records(doc: Document) -> Iterator[dict[str, Any]]:
     document's mentions are sorted as objects, never held as a list of records."""
     doc_id = doc.doc_id
     order = sorted(((m.start, m.end, m.type, mention_id(doc_id, m)), i) for i, m in enumerate(doc.mentions))
-    for _, i in order:  # the index breaks ties as the stable sort of the records did
-        yield mention_record(doc, doc.mentions[i])
+    for key, i in order:  # the index breaks ties as the stable sort of the records did; key[3]: the id, hashed once
+        yield mention_record(doc, doc.mentions[i], key[3])
 
 
 def event_records(doc: Document) -> Iterator[dict[str, Any]]:
     """Event lines sorted by (trigger start, trigger end, event id), built one at a time."""
     doc_id = doc.doc_id
     order = sorted(((e.trigger.start, e.trigger.end, event_id(doc_id, e)), i) for i, e in enumerate(doc.events))
-    for _, i in order:
-        yield event_record(doc, doc.events[i])
+    for key, i in order:
+        yield event_record(doc, doc.events[i], key[2])
 
 
 # Files a run writes into its output folder, and the hidden names of its own bookkeeping there.

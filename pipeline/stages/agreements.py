@@ -25,8 +25,9 @@ from pipeline.document import AGREEMENT, DATE, LOC, ORG, Document, Mention
 from pipeline.grammars import Grammar, PhraseContext, grammar_for, index_mentions
 from pipeline.knowledge.resources import Resources
 from pipeline.registry import register
-from pipeline.text.matching import TOKEN, Token, Trie, fold_token, tokens, walk
+from pipeline.text.matching import TOKEN, Token, Trie, fold_token, walk
 from pipeline.text.normalise import ArabicFolder, is_arabic
+from pipeline.text.tokens import shared_tokens
 
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
@@ -150,6 +151,10 @@ class DocState:
     acronyms: dict[str, Mention] = field(default_factory=dict)
     emitted: set[tuple[int, int]] = field(default_factory=set)
     edition_years: set[tuple[int, int]] = field(default_factory=set)  # "(2005)" after a name: part of it, no DATE
+    # per word, what the name and head scans test at every token (a word recurs in a document, its answer does not
+    # change): the readings that start a knowledge-base name; whether a reading starts a head of either case
+    kb_firsts: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    head_words: dict[str, bool] = field(default_factory=dict)
 
 
 @register("agreements", params=AgreementParams, requires=("sentences", "orgs", "dates"), provides=("agreements",))
@@ -163,16 +168,17 @@ class AgreementStage:
         layers = {t: doc.mentions_of(t) for t in (ORG, DATE, LOC)}
         starts = {t: [m.start for m in ms] for t, ms in layers.items()}
         state = DocState()
-        for _, sent in doc.content_sentences():
+        words = shared_tokens(doc)
+        for si, sent in doc.content_sentences():
             near = {t: ms[bisect_left(starts[t], sent.start) : bisect_left(starts[t], sent.end)] for t, ms in layers.items()}
             near[ORG] = [o for o in near[ORG] if not _claimable(o, state)]
-            toks = tokens(doc.text, sent.start, sent.end)
+            toks = words.sentence(si)
             if not toks:
                 continue
             ctx = self._context(doc.text, toks, data, near)
-            spans = self._kb_spans(doc.text, toks)
+            spans = self._kb_spans(doc.text, toks, state.kb_firsts)
             if data is not None:
-                spans += self._head_spans(ctx, data) + self._symbol_spans(ctx, data, sent)
+                spans += self._head_spans(ctx, data, state.head_words) + self._symbol_spans(ctx, data, sent)
             spans += self._acronym_uses(toks, state)
             for sp in _resolve(spans, near[ORG]):
                 self._emit(doc, ctx, sp, near, state, data)
@@ -191,27 +197,40 @@ class AgreementStage:
                              places=index_mentions(toks, near[LOC], slack=2))
 
     # -- finding names ------------------------------------------------------------------------------
-    def _kb_spans(self, text: str, toks: list[Token]) -> list[Span]:
+    def _kb_spans(self, text: str, toks: list[Token], firsts: dict[str, tuple[tuple[int, str], ...]]) -> list[Span]:
+        """Knowledge-base names starting at each token. ``firsts`` (the document's, ``DocState.kb_firsts``) keeps
+        per word its readings that start a name: most tokens start none, and are then skipped with one lookup."""
         out = []
         fold = lambda x: self.r.arabic.readings(x)[0][1].translate(DIGITS)  # noqa: E731  (fold_token, memoised)
         root = self.r.kb_trie.root
         for i, (s, _, t) in enumerate(toks):
-            for strip, first in self.r.arabic.readings(t):
-                key = first.translate(DIGITS)
-                if key not in root:
-                    continue  # no name starts with this word (most tokens): nothing to walk
+            keys = firsts.get(t)
+            if keys is None:
+                keys = firsts[t] = self._kb_firsts(t)
+            for strip, key in keys:
                 for end_i, ids in walk(root, key, toks, i, text, fold):
                     rec = self.r.kb[ids[0]]
                     out.append(Span(s + strip, toks[end_i][1], rec["kind"], "kb", kb_id=rec["id"]))
         return out
 
-    def _head_spans(self, ctx: PhraseContext, data: LanguageData) -> list[Span]:
+    def _kb_firsts(self, word: str) -> tuple[tuple[int, str], ...]:
+        """(characters stripped, digit-folded key) of each reading of ``word`` that starts a knowledge-base name."""
+        root = self.r.kb_trie.root
+        keys = ((strip, first.translate(DIGITS)) for strip, first in self.r.arabic.readings(word))
+        return tuple((strip, key) for strip, key in keys if key in root)
+
+    def _head_spans(self, ctx: PhraseContext, data: LanguageData, head_words: dict[str, bool]) -> list[Span]:
+        """Instrument names around a head word. ``head_words`` (the document's, ``DocState.head_words``) keeps per
+        word whether one of its readings starts a head of either case: most tokens do not, one lookup skips them."""
         out, toks, spec = [], ctx.toks, data.spec
         roots = data.heads.root, data.lower_heads.root
         for i, (s, _, t) in enumerate(toks):
-            variants = self.r.arabic.readings(t)
-            if not any(f in roots[0] or f in roots[1] for _, f in variants):
+            starts = head_words.get(t)
+            if starts is None:
+                starts = head_words[t] = any(f in roots[0] or f in roots[1] for _, f in self.r.arabic.readings(t))
+            if not starts:
                 continue  # no head of either case starts with this word (most tokens): nothing to walk
+            variants = self.r.arabic.readings(t)
             arabic = is_arabic(t)
             lower = not arabic and not t[:1].isupper()
             if lower and spec.get("lowercase_heads") != "specific":

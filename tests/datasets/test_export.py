@@ -8,7 +8,8 @@ import os
 import pytest
 
 import pipeline.datasets.export as export
-from pipeline.datasets.export import JOURNAL, DatasetWriter, recover
+from pipeline.datasets.export import JOURNAL, DatasetWriter, mention_id, mention_record, mention_records, recover
+from pipeline.document import Document, Mention
 
 NAMES = ("documents.jsonl", "mentions.jsonl", "entities.jsonl", "run.json")
 
@@ -182,3 +183,15 @@ def test_internal_mention_attrs_never_reach_the_dataset_and_every_record_is_vers
     assert drec["schema_version"] == org_rec["schema_version"] == agr_rec["schema_version"] == SCHEMA_VERSION
     assert "entity_name" not in org_rec and "entity_acronym" not in org_rec
     assert (agr_rec["kind"], "_span_key" in agr_rec) == ("declaration", False)
+
+
+def test_mention_lines_hash_each_mention_id_once_and_equal_the_single_record(monkeypatch):
+    doc = Document(source="t.txt", text="ASEAN and the UN met.")
+    doc.mentions = [Mention("ORG", 14, 16, "UN", "orgs:kb", 1.0), Mention("ORG", 0, 5, "ASEAN", "orgs:kb", 1.0)]
+    expected = [mention_record(doc, doc.mentions[1]), mention_record(doc, doc.mentions[0])]
+    calls = []
+    real = export.short_hash
+    monkeypatch.setattr(export, "short_hash", lambda *parts: calls.append(parts) or real(*parts))
+    assert list(mention_records(doc)) == expected
+    assert len(calls) == 2  # one sha256 per mention (the sort key's id is the line's id)
+    assert [r["mention_id"] for r in expected] == [mention_id(doc.doc_id, m) for m in (doc.mentions[1], doc.mentions[0])]
