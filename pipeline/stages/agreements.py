@@ -151,10 +151,16 @@ class DocState:
     acronyms: dict[str, Mention] = field(default_factory=dict)
     emitted: set[tuple[int, int]] = field(default_factory=set)
     edition_years: set[tuple[int, int]] = field(default_factory=set)  # "(2005)" after a name: part of it, no DATE
-    # per word, what the name and head scans test at every token (a word recurs in a document, its answer does not
-    # change): the readings that start a knowledge-base name; whether a reading starts a head of either case
-    kb_firsts: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
-    head_words: dict[str, bool] = field(default_factory=dict)
+
+
+MEMO_WORDS = 200_000  # words a per-word memo of the stage holds before it starts afresh (memory stays bounded)
+
+
+def _bounded(memo: dict) -> dict:
+    """``memo``, emptied first when it holds ``MEMO_WORDS`` words (a long run meets ever new words)."""
+    if len(memo) > MEMO_WORDS:
+        memo.clear()
+    return memo
 
 
 @register("agreements", params=AgreementParams, requires=("sentences", "orgs", "dates"), provides=("agreements",))
@@ -162,6 +168,11 @@ class AgreementStage:
     def __init__(self, resources: Resources, params: AgreementParams) -> None:
         self.params = params
         self.r = load_agreement_resources(resources)
+        # per word, what the name and head scans test at every token; the answer depends on the word and the
+        # (never modified) tries alone, and words recur across documents: the readings that start a
+        # knowledge-base name, and per language whether a reading starts a head of either case
+        self._kb_first_memo: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._head_word_memo: dict[str, dict[str, bool]] = {}
 
     def __call__(self, doc: Document) -> Document:
         data = self.r.langs.get(doc.lang or "")
@@ -169,6 +180,7 @@ class AgreementStage:
         starts = {t: [m.start for m in ms] for t, ms in layers.items()}
         state = DocState()
         words = shared_tokens(doc)
+        kb_firsts, head_words = _bounded(self._kb_first_memo), _bounded(self._head_word_memo.setdefault(doc.lang or "", {}))
         for si, sent in doc.content_sentences():
             near = {t: ms[bisect_left(starts[t], sent.start) : bisect_left(starts[t], sent.end)] for t, ms in layers.items()}
             near[ORG] = [o for o in near[ORG] if not _claimable(o, state)]
@@ -176,9 +188,9 @@ class AgreementStage:
             if not toks:
                 continue
             ctx = self._context(doc.text, toks, data, near)
-            spans = self._kb_spans(doc.text, toks, state.kb_firsts)
+            spans = self._kb_spans(doc.text, toks, kb_firsts)
             if data is not None:
-                spans += self._head_spans(ctx, data, state.head_words) + self._symbol_spans(ctx, data, sent)
+                spans += self._head_spans(ctx, data, head_words) + self._symbol_spans(ctx, data, sent)
             spans += self._acronym_uses(toks, state)
             for sp in _resolve(spans, near[ORG]):
                 self._emit(doc, ctx, sp, near, state, data)
@@ -198,8 +210,8 @@ class AgreementStage:
 
     # -- finding names ------------------------------------------------------------------------------
     def _kb_spans(self, text: str, toks: list[Token], firsts: dict[str, tuple[tuple[int, str], ...]]) -> list[Span]:
-        """Knowledge-base names starting at each token. ``firsts`` (the document's, ``DocState.kb_firsts``) keeps
-        per word its readings that start a name: most tokens start none, and are then skipped with one lookup."""
+        """Knowledge-base names starting at each token. ``firsts`` (the stage's memo) keeps per word its readings
+        that start a name: most tokens start none, and are then skipped with one lookup."""
         out = []
         fold = lambda x: self.r.arabic.readings(x)[0][1].translate(DIGITS)  # noqa: E731  (fold_token, memoised)
         root = self.r.kb_trie.root
@@ -220,8 +232,8 @@ class AgreementStage:
         return tuple((strip, key) for strip, key in keys if key in root)
 
     def _head_spans(self, ctx: PhraseContext, data: LanguageData, head_words: dict[str, bool]) -> list[Span]:
-        """Instrument names around a head word. ``head_words`` (the document's, ``DocState.head_words``) keeps per
-        word whether one of its readings starts a head of either case: most tokens do not, one lookup skips them."""
+        """Instrument names around a head word. ``head_words`` (the stage's memo for this language) keeps per word
+        whether one of its readings starts a head of either case: most tokens do not, one lookup skips them."""
         out, toks, spec = [], ctx.toks, data.spec
         roots = data.heads.root, data.lower_heads.root
         for i, (s, _, t) in enumerate(toks):

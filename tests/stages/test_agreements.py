@@ -115,7 +115,7 @@ def test_arabic_kb_name_with_arabic_indic_digits(ex):
 
 
 def test_a_knowledge_base_name_repeated_in_a_document_is_found_each_time(ex):
-    # the per-document word memo (DocState.kb_firsts) answers the second sentence: same mentions as the first
+    # the word memo answers the second sentence: the same mention as the first
     doc = _doc(ex, "Les États rappellent la Charte des Nations unies. Ils citent encore la Charte des Nations unies.", "fr")
     assert [(m.text, m.start, m.attrs.get("instrument")) for m in doc.mentions_of("AGREEMENT")] == [
         ("Charte des Nations unies", 24, "un-charter"), ("Charte des Nations unies", 71, "un-charter")]
