@@ -56,7 +56,9 @@ class OrgParams:
     unknown_acronyms: bool = True
 
 
-NUMBERED_AFTER = re.compile(r"(?:ال\u0640?)?[0-9\u0660-\u0669]+$")  # "الـ150", "١٥١": a session number
+TATWEEL = "\u0640"  # the stretching stroke of "الـ150"
+BODY_ADJECTIVES = 3  # "اللجنة التوجيهية المشتركة": at most this many adjectives name an organ by its function
+SHORT_FORM_ADJECTIVES = 2  # "المنظمة العربية": at most this many adjectives after a short form's head
 PREFIX_KEY = "="  # index key of the first words of a name, beside its head word (_head_anaphors)
 
 
@@ -502,15 +504,22 @@ class OrgStage:
     def _body_end(self, text: str, toks: list, i: int, stop: set, spec: dict) -> int | None:
         """Index of the last definite adjective agreeing with the definite body head at token i ("الأمانة العامة",
         "الهيئة القضائية", "اللجنة التوجيهية المشتركة": an organ named by its function), or None without one."""
-        ar, fem = self.m.arabic, self.grammar(spec.get("_lang")).feminine_suffix
-        b, k = None, i + 1
-        while k < len(toks) and k - i <= 3 and toks[k][2].startswith(ar.article) and ar.fold(toks[k][2]) not in stop \
-                and _agrees(toks[i][2], toks[k][2], fem) and _gap(text, toks[k - 1], toks[k]):
-            b, k = k, k + 1
-        purpose = self.grammar(spec.get("_lang")).purpose_prefix
-        if b is not None and k < len(toks) and purpose and toks[k][2].startswith(purpose) and _gap(text, toks[b], toks[k]):
+        grammar = self.grammar(spec.get("_lang"))
+        joined = lambda x: _gap(text, toks[x], toks[x + 1])  # noqa: E731
+        k = self._adjectives_end(toks, i, BODY_ADJECTIVES, joined, stop, grammar.feminine_suffix)
+        if k == i or _purpose_follows(toks, k, joined, grammar.purpose_prefix):
             return None  # "الأمانة العامة للمنظمة": an organ of the organisation after it (_organ_compositions)
-        return b
+        return k
+
+    def _adjectives_end(self, toks: list, i: int, limit: int, joined, stop: set, feminine: str) -> int:
+        """Index of the last of at most ``limit`` definite adjectives agreeing with the head at token i (i without
+        one): not a stop word that starts with the article ("التي"), not a word of the other gender."""
+        ar = self.m.arabic
+        k = i
+        while k + 1 < len(toks) and k - i < limit and joined(k) and toks[k + 1][2].startswith(ar.article) \
+                and ar.fold(toks[k + 1][2]) not in stop and _agrees(toks[i][2], toks[k + 1][2], feminine):
+            k += 1
+        return k
 
     def _acronym_long_forms(self, text: str, start: int, end: int, lang: str | None) -> list[Candidate]:
         """``Réseau de prévention des crises alimentaires (RPCA)``: the words whose initials spell the acronym
@@ -815,7 +824,7 @@ class OrgStage:
                         continue
                     start = toks[i + 1][0]
                 end = toks[end_i][1]
-                if taken.overlaps(start, end) or _numbered(toks, end_i, view.gaps):
+                if taken.overlaps(start, end) or _numbered(toks, end_i, view.gaps, self.m.arabic.article):
                     continue
                 ref = _latest(last, ids, start)
                 if ref is not None:
@@ -909,9 +918,10 @@ class OrgStage:
         return _AnaphorSpec(articles=articles, heads={" ".join(h) for h in phrases}, connectors=connectors,
                             phrases=phrases, bare=bare, not_name=not_name, enders=enders)
 
-    def _anaphor_at(self, text: str, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str] | None:
-        """(start, end, head) of a head anaphor at token i, or None: "the Forum", "l'Organisation", and where the
-        language allows it a capitalised head alone ("Forum Leaders met", "của Ủy hội trong")."""
+    def _anaphor_at(self, text: str, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str, bool] | None:
+        """(start, end, head, with adjectives) of a head anaphor at token i, or None: "the Forum", "l'Organisation",
+        and where the language allows it a capitalised head alone ("Forum Leaders met", "của Ủy hội trong"). With
+        adjectives ("المنظمة العربية") the phrase must begin the name it refers to (_head_anaphors)."""
         toks = view.toks
         if spec.anaphors is not None:
             hit = next(((strip, spec.anaphors[f]) for strip, f in view.variants[i] if f in spec.anaphors), None)
@@ -922,12 +932,9 @@ class OrgStage:
             # the other gender ("للمنظمة السيد", "للمنظمة المنعقد": it qualifies something else) does not
             # unless the head and its adjectives begin the name it refers to ("المنظمة الإسلامية" for the Islamic
             # Organization for Food Security): _head_anaphors checks that prefix
-            k = i
-            while k + 1 < len(toks) and k - i < 2 and view.gaps[k] and toks[k + 1][2].startswith(self.m.arabic.article) \
-                    and self.m.arabic.fold(toks[k + 1][2]) not in spec.stop and _agrees(toks[i][2], toks[k + 1][2], spec.feminine):
-                k += 1
-            purpose = spec.purpose if k > i else ""
-            if purpose and k + 1 < len(toks) and view.gaps[k] and toks[k + 1][2].startswith(purpose):
+            joined = lambda x: bool(view.gaps[x])  # noqa: E731
+            k = self._adjectives_end(toks, i, SHORT_FORM_ADJECTIVES, joined, spec.stop, spec.feminine)
+            if k > i and _purpose_follows(toks, k, joined, spec.purpose):
                 return None  # "الأمانة العامة للمنظمة": an organ of the organisation after it (_organ_compositions)
             return toks[i][0] + hit[0], toks[k][1], hit[1], k > i
         if view.folded[i] in spec.articles and view.gaps[i]:
@@ -1050,10 +1057,20 @@ class OrgStage:
         return head
 
 
-def _numbered(toks: list, k: int, gaps: list[bool]) -> bool:
+def _numbered(toks: list, k: int, gaps: list[bool], article: str) -> bool:
     """A short form followed by a number is a numbered session of that body, not the body: "الجمعية الـ150
     للاتحاد", "الجمعية ١٥١" (the event stage reads it as a gathering)."""
-    return k + 1 < len(toks) and gaps[k] and NUMBERED_AFTER.match(toks[k + 1][2]) is not None
+    if k + 1 >= len(toks) or not gaps[k]:
+        return False
+    word = toks[k + 1][2]
+    if article and word.startswith(article):
+        word = word[len(article) :].lstrip(TATWEEL)
+    return word.isdecimal()
+
+
+def _purpose_follows(toks: list, k: int, joined, purpose: str) -> bool:
+    """A ل complement right after token k: what comes before it is an organ of the organisation it names."""
+    return bool(purpose) and k + 1 < len(toks) and joined(k) and toks[k + 1][2].startswith(purpose)
 
 
 def _chain_end(text: str, toks: list, i: int, stop: set, article: str, fold) -> int | None:
