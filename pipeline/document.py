@@ -127,9 +127,10 @@ class Document:
             raise ValueError(f"mention offsets {mention.start}:{mention.end} outside the text of {self.source}")
         if self.text[mention.start : mention.end] != mention.text:
             raise ValueError(f"mention text {mention.text!r} does not match offsets in {self.source}")
-        if self.sentences and self.is_excluded(mention.start, mention.end):
+        sentence = self.sentence_index(mention.start)  # once: it says both where the mention is and if it counts
+        if sentence >= 0 and self.sentences[sentence].excluded:
             return None
-        mention.sentence = self.sentence_index(mention.start)
+        mention.sentence = sentence
         mention.lang = mention.lang or self.lang
         self.mentions.append(mention)
         return mention

@@ -34,14 +34,24 @@ class _Unreadable(Exception):
 
 
 class Scanner:
-    """``rx.finditer`` with a jump between the characters a match can start with, when that pays."""
+    """``rx.finditer`` with a jump between the characters a match can start with, when that pays, and no scan at
+    all of a span that holds none of the strings every match contains (``required_strings``)."""
 
-    __slots__ = ("rx", "first", "finditer")
+    __slots__ = ("rx", "first", "required", "scan", "finditer")
 
     def __init__(self, rx: re.Pattern) -> None:
         self.rx = rx
         self.first = first_characters(rx)
-        self.finditer = self._jump if self.first is not None else rx.finditer
+        self.required = required_strings(rx)
+        self.scan = self._jump if self.first is not None else rx.finditer
+        self.finditer = self._filtered if self.required else self.scan
+
+    def _filtered(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        """``scan``, only when one of the required strings lies in ``text[pos:endpos]`` (``find``, no slice)."""
+        end = len(text) if endpos is None else endpos
+        if any(text.find(s, pos, end) >= 0 for s in self.required):
+            return self.scan(text, pos, end)
+        return iter(())
 
     def _jump(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         """``rx.finditer(text, pos, endpos)``: ``match`` at each position where a match may start."""
@@ -142,3 +152,99 @@ def _class_item(op: Any, av: Any) -> str:
     if op is _C.CATEGORY and av in _CATEGORIES:
         return _CATEGORIES[av]
     raise _Unreadable
+
+
+# -- strings every match contains ---------------------------------------------------------------------------------
+# Why: a pattern such as ``\b[Tt]his year\b`` or a blocker such as ``US\$|\$|€...`` is run over every sentence or
+# over the whole text, and ``re`` tries it at every position though most texts hold none of its words. Every match
+# contains one of a few literal strings ("This year", "this year"; "$", "€", ...), read here from the parsed
+# pattern: a span holding none of them has no match, and ``str.find`` tells that far faster than the scan.
+MAX_REQUIRED = 16  # more alternatives than this: no filter (each costs a ``find``)
+
+
+def required_strings(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``rx`` contains (none containing another), or None when none
+    are known: a case-insensitive pattern, scoped flags, back-references and classes give none."""
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _required(_P.parse(rx.pattern, rx.flags).data)
+    except (_Unreadable, re.error, RecursionError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if not found:
+        return None
+    return tuple(sorted(s for s in found if not any(t != s and t in s for t in found)))
+
+
+def _required(data: Any) -> set[str] | None:
+    """The most selective set of strings one of which every match of the sequence ``data`` contains: runs of
+    consecutive items matching few known strings (``_exact``, concatenated), or one item's own requirement."""
+    best: set[str] | None = None
+    run: set[str] = {""}
+    for op, av in data:
+        exact = _exact(op, av)
+        if exact is None:
+            best, run = _better(best, _required_of(op, av)), {""}
+            continue
+        grown = _cross(run, exact)
+        run = grown if grown is not None else exact
+        best = _better(best, run)
+    return best if best and "" not in best else None
+
+
+def _required_of(op: Any, av: Any) -> set[str] | None:
+    """``_required`` of a group, an alternation (one of its branches' strings) or a repeat done at least once."""
+    if op is _C.SUBPATTERN:
+        return None if av[1] or av[2] else _required(av[3].data)
+    if op is _C.BRANCH:
+        parts = [_required(p.data) for p in av[1]]
+        return None if any(p is None for p in parts) else _capped(set().union(*parts))
+    if op in _REPEATS and av[0] >= 1:
+        return _required(av[2].data)
+    return None
+
+
+def _exact(op: Any, av: Any) -> set[str] | None:
+    """Every string the item matches when they are few and literal; zero-width assertions match ""."""
+    if op is _C.LITERAL:
+        return {chr(av)}
+    if op in _ZERO_WIDTH:
+        return {""}
+    if op is _C.SUBPATTERN:
+        return None if av[1] or av[2] else _exact_sequence(av[3].data)
+    if op is _C.BRANCH:
+        parts = [_exact_sequence(p.data) for p in av[1]]
+        return None if any(p is None for p in parts) else _capped(set().union(*parts))
+    if op in _REPEATS and av[1] == 1:  # optional or once
+        body = _exact_sequence(av[2].data)
+        return None if body is None else (body | {""} if av[0] == 0 else body)
+    if op is _C.IN and all(o is _C.LITERAL for o, _ in av):
+        return _capped({chr(c) for _, c in av})
+    return None
+
+
+def _exact_sequence(data: Any) -> set[str] | None:
+    out: set[str] | None = {""}
+    for op, av in data:
+        exact = _exact(op, av)
+        out = None if exact is None else _cross(out, exact)
+        if out is None:
+            return None
+    return out
+
+
+def _cross(left: set[str], right: set[str]) -> set[str] | None:
+    return _capped({a + b for a in left for b in right})
+
+
+def _capped(strings: set[str]) -> set[str] | None:
+    return strings if len(strings) <= MAX_REQUIRED else None
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two string sets: the longer shortest string, then fewer strings; "" is no filter."""
+    if not a or "" in a:
+        return b if b and "" not in b else None
+    if not b or "" in b:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.text.scan import Scanner, first_characters
+from pipeline.text.scan import Scanner, first_characters, required_strings
 
 TEXT = ("Signed on 12/03/2021 (S/2016/89), tel. +84 24 3822 1234 at 10:30; 1999-2001, US$ 2,000 and 3-5/11/2022. "
         "Kỳ họp ngày 5/5/2023; الموافق ١٣ فبراير 2025; 2020. 45/2019 x2019 19999 2030-35")
@@ -18,6 +18,11 @@ PATTERNS = [
     r"(?:US\$|\$|€|£|¥|(?<![A-Za-z])(?:USD|EUR|VND|GBP|CHF|JPY))\s?\d[\d,.\s]*\d",
     r"(?<!\d)\d+",  # runs inside runs: the jump must restart right after each match
     r"(?<=\s)[A-Z][a-z]+",
+    # filtered by the strings every match contains: "US$"..., "at 1"/"At 1", "/", "ngày"/"Ngày"
+    r"\b[Aa]t 1\d:\d\d\b",
+    r"\b[A-Za-z][A-Za-z.]*(?:[ \t]?/[ \t]?[A-Za-z0-9.()-]+)+",
+    r"(?<![^\W\d_])[Nn]gày\s+\d+",
+    r"(?i:tel)\.?\s*\+?\d+",
 ]
 
 
@@ -40,3 +45,28 @@ def test_scan_jumps_only_where_it_pays():
     assert first_characters(re.compile(r"(?<!\d)\d*")) is None
     assert first_characters(re.compile(r"(?<!\d)(?i:tel)\d")) is None
     assert first_characters(re.compile(r"(?<!\d)[^a]\d")) is None
+
+
+def test_required_strings_are_the_literals_every_match_contains():
+    assert required_strings(re.compile(r"\b[Tt]his year\b|\b[Tt]he current year\b")) == (
+        "The current year", "This year", "the current year", "this year")
+    assert required_strings(re.compile(r"(?:US\$|\$|€)\s?\d+")) == ("$", "€")  # "US$" holds "$"
+    assert required_strings(re.compile(r"\d+\s?dollars?")) == ("dollar",)
+    assert required_strings(re.compile(r"(?:https?://|www\.)\S+")) == ("http://", "https://", "www.")
+    assert required_strings(re.compile(r"\w+(?:/\w+)+")) == ("/",)
+
+
+def test_required_strings_are_none_where_case_or_classes_decide():
+    assert required_strings(re.compile(r"(?i)this year")) is None
+    assert required_strings(re.compile(r"(?i:tel)\d")) is None
+    assert required_strings(re.compile(r"\d+[-/]?\d*")) is None
+    assert required_strings(re.compile(r"a?b?")) is None  # the empty match holds nothing
+
+
+def test_a_span_without_the_required_strings_is_not_scanned():
+    scanner = Scanner(re.compile(r"\b[Tt]oday\b"))
+    text = "Today, the news of the day; today."
+    assert [m.span() for m in scanner.finditer(text, 6, 27)] == []
+    assert [m.span() for m in scanner.finditer(text)] == [(0, 5), (28, 33)]
+    assert [m.span() for m in scanner.finditer(text, 28)] == [(28, 33)]
+    assert [m.span() for m in scanner.finditer(text, 28, 32)] == []  # "toda": the string must fit in the span

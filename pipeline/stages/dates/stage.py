@@ -24,6 +24,7 @@ from pipeline.stages.dates.anylang import locale_dates
 from pipeline.stages.dates.context import (Blocked, Found, YearContext, fill_year, in_instrument,
                                                    relative_value, resolve_overlaps, valid)
 from pipeline.stages.dates.resources import LangDates, Pattern, load_date_resources
+from pipeline.text.scan import Scanner
 
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
                        "RETURN_AS_TIMEZONE_AWARE": False}
@@ -58,7 +59,16 @@ class DateStage:
             self.all_months.update(ld.months)
         self._locales: dict[str, LangDates | None] = {}
         digits = self.neutral.digits  # the characters ``str.translate`` maps (non-ASCII digits), as one class
+        self._scanners: dict[re.Pattern, Scanner] = {}  # relative and weekday patterns (dateparser's too)
         self._foreign_digits = re.compile("[" + "".join(map(re.escape, map(chr, digits))) + "]") if digits else None
+
+    def _scanner(self, rx: re.Pattern) -> Scanner:
+        """``rx``'s Scanner (pipeline/text/scan.py), made on first use: the relative and weekday patterns run on
+        every sentence, digits or not, and most sentences hold none of their words."""
+        scanner = self._scanners.get(rx)
+        if scanner is None:
+            scanner = self._scanners[rx] = Scanner(rx)
+        return scanner
 
     def spec_for(self, lang: str | None) -> LangDates | None:
         """Hand-written resources of ``lang``, else (when enabled) those built from dateparser's locale data."""
@@ -110,14 +120,14 @@ class DateStage:
         if spec is None:
             return out
         for rx, unit, offset in spec.relative:
-            for m in rx.finditer(shadow, start, end):
+            for m in self._scanner(rx).finditer(shadow, start, end):
                 if spec.number_words_rx and spec.number_words_rx.search(shadow[max(start, m.start() - 20) : m.start()]):
                     continue  # "hai năm trước" (two years ago): a duration, not a date
                 rs, re_ = m.span("rel") if "rel" in rx.groupindex else m.span()
                 out.append(Found(rs, re_, (rs, re_), None, unit, "relative", 0.8,
                                  (("relative", True), ("_unit", unit), ("_offset", offset))))
         if spec.weekday_rx:
-            for m in spec.weekday_rx.finditer(shadow, start, end):
+            for m in self._scanner(spec.weekday_rx).finditer(shadow, start, end):
                 rs, re_ = m.span("rel") if "rel" in spec.weekday_rx.groupindex else m.span()
                 wd = spec.weekdays.get(" ".join(m.group("weekday").casefold().split()))
                 out.append(Found(rs, re_, (rs, re_), None, "day", "relative", 0.7,
