@@ -66,6 +66,7 @@ class TokeniseStage:
         self.resources = resources
         self.params = params
         self.final = set(params.sentence_final)
+        self.final_firsts = {f[0] for f in self.final if f}  # what a sentence-final token can begin with
         self.boilerplate = Boilerplate.from_resources(resources)
         # models/<lang>/grammar.yaml ``spacy_lang``: a language whose own spaCy tokenizer does not fit (Vietnamese:
         # spaCy's 'vi' needs pyvi or splits on whitespace only, leaving punctuation glued to words)
@@ -102,14 +103,25 @@ class TokeniseStage:
 
     def _sentences(self, sdoc, chunk: str, offset: int, doc: Document) -> None:
         """Sentences of one chunk from its tokens' offsets, lengths and flags, read as one array (``to_array``)
-        rather than through a spaCy ``Token`` object per token; a token's text is its span of ``chunk``."""
+        rather than through a spaCy ``Token`` object per token; a token's text is its span of ``chunk``. A token that
+        is no punctuation and does not begin with a final character is neither final nor closing: it only ends the
+        previous sentence or extends the current one, without its text being sliced and compared."""
         from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH
 
         start = None
         prev_final = False
-        final = self.final
+        final, firsts = self.final, self.final_firsts
         for idx, length, space, punct in sdoc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT]).tolist():
             if space:
+                continue
+            if not punct and length and chunk[idx] not in firsts:  # a word: neither final nor closing (most tokens)
+                if prev_final and start is not None:
+                    doc.sentences.append(_trimmed(doc.text, start, offset + idx))
+                    start = None
+                if start is None:
+                    start = offset + idx
+                prev_final = False
+                end = offset + idx + length
                 continue
             text = chunk[idx : idx + length]
             is_final = text in final or (length > 1 and set(text) <= final)

@@ -81,3 +81,11 @@ def test_shared_tokens_rebuilt_when_sentences_changed_after_tokenise(tok_stage):
 def test_vietnamese_tokeniser_comes_from_its_grammar_file(tok_stage):
     assert tok_stage.spacy_lang == {"vi": "xx"}
     assert TokeniseStage(tok_stage.resources, TokeniseParams(spacy_lang={"vi": "vi"})).spacy_lang == {"vi": "vi"}
+
+
+def test_sentence_ends_at_final_runs_and_closing_marks_not_at_words_or_inner_dots(resources):
+    # words take the short path (neither final nor closing); "...", "?!", a closing parenthesis after a stop and a
+    # configured final that is no punctuation ("END", made final here) take the full one
+    stage = TokeniseStage(resources, TokeniseParams(sentence_final=[".", "!", "?", "END"]))
+    doc = stage(make_doc("The U.N. met... Did it?! Yes (twice.) Then END and more words.", "en"))
+    assert _sents(doc) == ["The U.N. met...", "Did it?!", "Yes (twice.)", "Then END", "and more words."]
