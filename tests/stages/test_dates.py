@@ -381,3 +381,39 @@ def test_same_day_after_a_planned_date_is_the_datelines_day(run):
     doc = run("HÀ NỘI, ngày 26/7/2024 - Diễn đàn sẽ diễn ra từ ngày 14 đến 15/11/2024. "
               "Trước đó, sáng cùng ngày, các bộ trưởng đã họp.", "vi")
     assert spans(doc)[-1][0] == "cùng ngày" and spans(doc)[-1][3] == "2024-07-26"
+
+
+# -- months and days named without a year: the words around them say which year --------------------------
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Une formation sera dispensée en mars à Douala.", [("mars", 32, 36, "2024-03")]),
+    ("fr", "La conférence, tenue en ligne en septembre dernier, a fixé les priorités.",
+     [("septembre dernier", 33, 50, "2023-09")]),
+    ("fr", "Le Conseil se réunira en décembre de l'année prochaine.", [("décembre de l'année prochaine", 25, 54, "2025-12")]),
+    ("fr", "La réunion du 12 mars prochain aura lieu à Dakar.", [("12 mars", 14, 21, "2025-03-12")]),
+    ("en", "A workshop is planned in March; the board met last September.",
+     [("March", 25, 30, "2024-03"), ("last September", 46, 60, "2023-09")]),
+    ("vi", "Hồi tháng 4, IMF đã công bố báo cáo; trong tháng 6 tới, hai bên sẽ tổ chức khóa tập huấn.",
+     [("tháng 4", 4, 11, "2024-04"), ("tháng 6 tới", 43, 54, "2024-06")]),
+    ("vi", "Đoàn đã làm việc ở Geneva tháng 3 vừa qua và sẽ trở lại vào tháng 7 năm nay.",
+     [("tháng 3 vừa qua", 26, 41, "2024-03"), ("tháng 7 năm nay", 60, 75, "2024-07")]),
+    ("ar", "يعقد الاجتماع المقبل في الكويت في أكتوبر المقبل، بعد اجتماع في فبراير من العام الماضي.",
+     [("أكتوبر", 34, 40, "2024-10"), ("فبراير من العام الماضي", 63, 85, "2023-02")]),
+    ("ar", "قدمت المنظمة في 28 يناير الماضي إحاطة، وتعقد ورشة من 12 إلى 14 مارس المقبل.",
+     [("28 يناير", 16, 24, "2024-01-28"), ("12 إلى 14 مارس", 53, 67, "2025-03-12/2025-03-14")]),
+])
+def test_month_without_year_is_a_date_whose_year_the_words_around_it_give(run, lang, text, expected):
+    assert spans(run(text, lang, published="2024-03-20")) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le programme sera achevé en sept ans."),
+    ("en", "She may attend, and the talks may resume."),
+    ("vi", "Dự án kéo dài trong 6 tháng tới và từ 3 tháng trước."),
+])
+def test_words_that_look_like_a_month_alone_are_not_dates(run, lang, text):
+    assert spans(run(text, lang, published="2024-03-20")) == []
+
+
+def test_month_without_year_follows_the_full_date_before_it_in_the_sentence(run):
+    doc = run("Une formation a eu lieu le 4 mars 2021, puis une autre en juin.", "fr", published="2024-03-20")
+    assert spans(doc)[-1] == ("juin", 58, 62, "2021-06")

@@ -28,6 +28,7 @@ from pipeline.text.scan import Scanner
 
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
                        "RETURN_AS_TIMEZONE_AWARE": False}
+MONTH_ALONE = "month_alone"  # pattern granularity: a month named without a year ("en mars", "tháng 6 tới")
 SAME_DAY = "same_day"  # relative unit (models/<lang>/dates.yaml): the dateline's day, else the last full date
 FIXED_BASE = dt.datetime(2000, 1, 1)  # relative base of the benchmark baseline without a publication date
 DIGIT_RX = re.compile(r"\d")
@@ -156,10 +157,9 @@ class DateStage:
                 elif not doc.published:
                     attrs["reason"] = "relative to the dateline date"
             elif value and value.startswith("--"):
-                year, reason = years.year_for(sentence, paragraph)
-                granularity = "dayrange" if "/" in value else "day"
-                value = fill_year(value, year) if year is not None else None
-                attrs["reason"] = reason if value is not None else "day and month without a year"
+                granularity = "month" if granularity == MONTH_ALONE else "dayrange" if "/" in value else "day"
+                value, attrs["reason"] = _yearless(value, dict(f.attrs).get("_year", "context"), years,
+                                                   sentence, paragraph)
             years.see(sentence, value, granularity, f.rule, paragraph)
             attrs["granularity"] = granularity
             m = doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
@@ -187,6 +187,10 @@ class DateStage:
             return Found(start, end, outer, None, "malformed", rule, 0.3, (("reason", "malformed year"),))
         if pat.granularity in ("daymonth", "dayrange"):
             return self._days(g, spec, start, end, outer, rule, conf, pat.granularity)
+        if pat.granularity == MONTH_ALONE:
+            month = self._month(g, spec)
+            return None if month is None else Found(start, end, outer, f"--{month:02d}", MONTH_ALONE, rule, 0.7,
+                                                    (("_year", _year_word(g)),))
         year = int(g["year"])
         lo, hi = (self.params.bare_min_year, self.params.bare_max_year) if pat.bare else (self.params.min_year, self.params.max_year)
         if not lo <= year <= hi:
@@ -225,13 +229,13 @@ class DateStage:
         if granularity == "daymonth" and not g.get("day2"):
             if year is not None:
                 return None
-            return Found(start, end, outer, f"--{month:02d}-{day:02d}", "daymonth", rule, 0.7)
+            return Found(start, end, outer, f"--{month:02d}-{day:02d}", "daymonth", rule, 0.7, (("_year", _year_word(g)),))
         day2 = int(g["day2"])
         if not valid(check_year, month, day2) or (first_month, day) >= (month, day2) or first_month > month:
             return None
         first, last = f"{first_month:02d}-{day:02d}", f"{month:02d}-{day2:02d}"
         if year is None:
-            return Found(start, end, outer, f"--{first}/--{last}", "daymonth", rule, 0.7)
+            return Found(start, end, outer, f"--{first}/--{last}", "daymonth", rule, 0.7, (("_year", _year_word(g)),))
         if not (self.params.min_year <= year <= self.params.max_year):
             return None
         return Found(start, end, outer, f"{year:04d}-{first}/{year:04d}-{last}", "dayrange", rule, conf)
@@ -378,6 +382,41 @@ def _sentence_starts(doc: Document) -> list[int]:
         if not starts or not first.islower():
             starts.append(sent.start)
     return starts
+
+
+def _year_word(g: dict[str, Any]) -> str:
+    """Which year a month or day named without one is in, by the words around it: "next" ("mai prochain", "tháng 6
+    tới", "أكتوبر المقبل"), "last" ("septembre dernier", "tháng 3 vừa qua"), the year before, this year or the
+    year after ("فبراير من العام الماضي", "tháng 7 năm nay"), else "context" (the year a day without one takes)."""
+    for word in ("next", "last", "prev_year", "this_year", "next_year"):
+        if g.get(word):
+            return word
+    return "context"
+
+
+YEAR_OFFSETS = {"prev_year": -1, "this_year": 0, "next_year": 1}
+
+
+def _yearless(value: str, word: str, years: YearContext, sentence: int, paragraph: int) -> tuple[str | None, str]:
+    """"--MM" (a month) or "--MM-DD[/--MM-DD]" (a day or days) without a year -> ISO. "next"/"last" count from the
+    publication or dateline date (the first such day after it / the last one up to it), the year words from its
+    year; otherwise, or without such a date, the context year (``YearContext.year_for``)."""
+    first = value.split("/")[0]
+    ref = years.published or years.reference
+    if ref and word in YEAR_OFFSETS:
+        year, reason = int(ref[:4]) + YEAR_OFFSETS[word], "year relative to the publication date"
+    elif ref and len(ref) >= 7 and word in ("next", "last"):
+        later = first[2:] > ref[5 : 5 + len(first) - 2]  # "MM[-DD]" of the value against the reference's
+        year = int(ref[:4]) + (0 if later == (word == "next") else 1 if word == "next" else -1)
+        reason = f"the {word} such date from the publication date"
+    else:
+        year, reason = years.year_for(sentence, paragraph)
+    if year is None:
+        return None, "month without a year" if len(first) == 4 else "day and month without a year"
+    if len(first) == 4:
+        return f"{year:04d}{first[1:]}", reason
+    filled = fill_year(value, year)
+    return filled, reason if filled is not None else "day and month without a year"
 
 
 def _same_day(years: YearContext) -> tuple[str | None, str]:
