@@ -66,7 +66,7 @@ FORMS = [
     ("en", "Cooperation has grown since 2000; in 2010 the report dated 2021-03-12 was cited.",
      [("2000", 28, 32, "2000"), ("2010", 37, 41, "2010"), ("2021-03-12", 59, 69, "2021-03-12")]),
     ("en", "The letter of 25/3/2021 and the note of 3/25/2021 were filed on Tuesday, 4 May 2021.",
-     [("25/3/2021", 14, 23, "2021-03-25"), ("3/25/2021", 40, 49, "2021-03-25"), ("4 May 2021", 73, 83, "2021-05-04")]),
+     [("25/3/2021", 14, 23, "2021-03-25"), ("3/25/2021", 40, 49, "2021-03-25"), ("Tuesday, 4 May 2021", 64, 83, "2021-05-04")]),
     ("en", "The first plan of action (2016-2020) was followed by a second one for 2021–2025 and a 2016–17 budget.",
      [("2016-2020", 26, 35, "2016/2020"), ("2021–2025", 70, 79, "2021/2025"), ("2016–17", 86, 93, "2016/2017")]),
     ("en", "Serving from 1961 to 1971, U Thant also chaired talks between 1965 and 1966.",
@@ -341,7 +341,7 @@ def test_full_date_of_an_earlier_paragraph_gives_way_to_the_publication_year(run
     doc = run("The delegate recalled resolution 70/259 of 1 April 2016.\n\n"
               "The Committee will meet again on Tuesday, 15 October.", "en", published="2024-10-14")
     last = doc.mentions_of("DATE")[-1]
-    assert (last.text, last.value, last.attrs["reason"]) == ("15 October", "2024-10-15", "year of the publication date")
+    assert (last.text, last.value, last.attrs["reason"]) == ("Tuesday, 15 October", "2024-10-15", "year of the publication date")
 
 
 def test_a_year_in_the_previous_sentence_does_not_date_a_day(run):
@@ -417,3 +417,25 @@ def test_words_that_look_like_a_month_alone_are_not_dates(run, lang, text):
 def test_month_without_year_follows_the_full_date_before_it_in_the_sentence(run):
     doc = run("Une formation a eu lieu le 4 mars 2021, puis une autre en juin.", "fr", published="2024-03-20")
     assert spans(doc)[-1] == ("juin", 58, 62, "2021-06")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Hier, jeudi 22 mai, des consultations ont réuni les deux parties.", [("Hier", 0, 4, "2025-05-22"),
+                                                                               ("jeudi 22 mai", 6, 18, "2025-05-22")]),
+    ("en", "The Council met on Tuesday, 15 October 2024 in Geneva.", [("Tuesday, 15 October 2024", 19, 43, "2024-10-15")]),
+    ("vi", "Hội nghị khai mạc hôm thứ Ba, 18/11/2025 tại Hà Nội.", [("18/11/2025", 30, 40, "2025-11-18")]),
+])
+def test_a_weekday_before_a_date_joins_its_span_where_the_language_writes_it_so(run, lang, text, expected):
+    assert spans(run(text, lang, published="2025-05-23")) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected,qualifier", [
+    ("fr", "Un répertoire sera lancé au premier semestre 2026.", ("premier semestre 2026", 28, 49, "2026"), "early"),
+    ("fr", "Le cinquantenaire est marqué à la mi-novembre 2023 à Lomé.", ("mi-novembre 2023", 34, 50, "2023-11"), "mid"),
+    ("vi", "Phiên họp tới sẽ diễn ra vào quý I năm 2026 tại Brussels.", ("quý I năm 2026", 29, 43, "2026"), "early"),
+    ("ar", "تعقد اللجنة اجتماعها الأول خلال الربع الأول من عام 2026.", ("الربع الأول من عام 2026", 32, 55, "2026"), "early"),
+    ("fr", "Le projet a pris fin 2017.", ("2017", 21, 25, "2017"), "late"),
+])
+def test_quarters_and_half_years_are_part_of_the_span_unlike_early_or_late(run, lang, text, expected, qualifier):
+    [m] = run(text, lang).mentions_of("DATE")
+    assert ((m.text, m.start, m.end, m.value), m.attrs.get("qualifier")) == (expected, qualifier)

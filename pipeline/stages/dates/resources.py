@@ -69,6 +69,11 @@ class LangDates:
     # 2025"): its own mention, with the value of the Gregorian date it is paired with
     paired_rx: re.Pattern | None = None
     pair_gap_rx: re.Pattern | None = None
+    # qualifiers that are calendar units, part of the span whatever params say ("premier semestre 2026", "quý I
+    # năm 2026", "الربع الأول من عام 2026"), unlike "early"/"fin"
+    span_qualifiers: frozenset[str] = frozenset()
+    # a weekday right before a date is part of its span ("jeudi 22 mai", "Tuesday, 15 October"); else it is dropped
+    weekday_in_span: bool = False
 
 
 @dataclass
@@ -175,6 +180,8 @@ def _lang_dates(lang: str, spec: dict, mspec: dict) -> LangDates:
                               re.IGNORECASE) if wdays and spec.get("weekday_regex") else None,
         dateline_cues=[c.casefold() for c in spec.get("dateline_cues") or []],
         instrument=_instrument(spec.get("instrument")),
+        span_qualifiers=frozenset(" ".join(k.casefold().split()) for k in spec.get("span_qualifiers") or []),
+        weekday_in_span=bool(spec.get("weekday_in_span")),
         **_paired(spec.get("paired_calendar")),
     )
 

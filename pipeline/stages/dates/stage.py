@@ -99,7 +99,7 @@ class DateStage:
         for start, end in blocks:
             found.extend(self._candidates(shadow, start, end, spec, doc.lang, blocked))
         chosen = [self._qualify(f, shadow, spec) for f in resolve_overlaps(found)]
-        chosen = _drop_weekdays_of_dates(_paired_dates(shadow, chosen, spec), shadow)
+        chosen = _drop_weekdays_of_dates(_paired_dates(shadow, chosen, spec), shadow, spec)
         if not doc.published:
             doc.published = self._dateline(doc, chosen, spec)
         self._emit(doc, chosen, [start for start, _ in blocks])
@@ -307,7 +307,8 @@ class DateStage:
             return f
         word = " ".join(m.group("w").casefold().split())
         attrs = f.attrs + (("qualifier", spec.qualifiers.get(word, spec.qualifiers.get(word + "-", word))),)
-        start = window_start + m.start("w") if self.params.qualifier_in_span else f.start
+        in_span = self.params.qualifier_in_span or word in spec.span_qualifiers
+        start = window_start + m.start("w") if in_span else f.start
         return Found(start, f.end, (min(start, f.outer[0]), f.outer[1]), f.value, f.granularity, f.rule, f.confidence, attrs)
 
     # -- publication date -----------------------------------------------------------------------------
@@ -430,13 +431,22 @@ def _same_day(years: YearContext) -> tuple[str | None, str]:
     return None, "same day without an earlier date"
 
 
-def _drop_weekdays_of_dates(chosen: list[Found], shadow: str) -> list[Found]:
-    """"Tuesday, 12 March 2021": the weekday names a date given in full right after it; no mention of its own."""
+def _drop_weekdays_of_dates(chosen: list[Found], shadow: str, spec: LangDates | None) -> list[Found]:
+    """"Tuesday, 12 March 2021": the weekday names a date given in full right after it; no mention of its own.
+    Where the language's convention puts it in the date's span (``weekday_in_span``), the date's span grows."""
     out = []
+    skip = False
     for i, f in enumerate(chosen):
+        if skip:
+            skip = False
+            continue
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
         if (dict(f.attrs).get("_unit") == "weekday" and nxt is not None and nxt.rule != "relative"
                 and re.fullmatch(r"[\s,،]*(?:the\s+|le\s+|ngày\s+)?", shadow[f.end : nxt.start], re.IGNORECASE)):
+            if spec is not None and spec.weekday_in_span and re.fullmatch(r"[ \t,]*", shadow[f.end : nxt.start]):
+                out.append(Found(f.start, nxt.end, (f.start, nxt.outer[1]), nxt.value, nxt.granularity, nxt.rule,
+                                 nxt.confidence, nxt.attrs))
+                skip = True
             continue
         out.append(f)
     return out
