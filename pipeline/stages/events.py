@@ -61,6 +61,7 @@ NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this 
 YEAR_ONLY = re.compile(r"\d{4}")
 NUMBERED_WINDOW = 20  # characters between an organ word and the ordinal that makes it a gathering
 TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
+SCHEDULE_HEADING_LETTERS = 12  # letters a programme's day heading may hold besides its date (a weekday: "Thứ Ba,")
 
 
 @dataclass
@@ -207,6 +208,7 @@ class DocMemory:
     headline: list[Event] = field(default_factory=list)  # headline events the lead may report again
     title: bool = False  # reading the title block: its events are anchored by being headlines
     lead: bool = False  # reading the first sentence after the title block
+    schedule_day: Mention | None = None  # the day heading the agenda lines being read (a programme page)
 
 
 def _alternation(words: list[str]) -> str:
@@ -349,6 +351,7 @@ class EventStage:
         self.once_per_instrument = frozenset(self.neutral.get("once_per_instrument", []))
         self.sessions = frozenset(self.neutral.get("sessions", []))
         self.summit_type = self.neutral.get("summit_type")
+        self.schedule_time = re.compile(self.neutral["schedule_time"]) if self.neutral.get("schedule_time") else None
 
     def __call__(self, doc: Document) -> Document:
         spec = self.langs.get(doc.lang or "")
@@ -358,12 +361,12 @@ class EventStage:
         breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
         memory = DocMemory()
         sentences = doc.content_sentences()
-        body = _title_lines(doc.text, sentences)
+        body = _title_lines(doc.text, sentences, self.schedule_time)
         dateline = _dateline(doc.text, sentences, body, index[DATE])
         for n, (_, sent) in enumerate(sentences):
             memory.title, memory.lead = n < body, body > 0 and body <= n < body + LEAD_SENTENCES
             memory.dateline = dateline if memory.title else None
-            memory.carry, before = None, len(doc.events)
+            memory.carry, before = self._schedule(doc.text, sent, index[DATE], memory), len(doc.events)
             for c_start, c_end in _clauses(doc.text, sent.start, sent.end):
                 clause = Clause(c_start, c_end, *(index[t].inside(c_start, c_end) for t in (ORG, DATE, LOC, AGREEMENT)))
                 self._clause(doc, spec, clause, memory, bisect_left(breaks, c_start))
@@ -372,6 +375,21 @@ class EventStage:
             elif not memory.lead:
                 memory.headline = []
         return doc
+
+    def _schedule(self, text: str, sent, dates: MentionIndex, memory: DocMemory) -> Mention | None:
+        """A programme's agenda line ("09:00 – Atelier technique sur ...") happens on the day of the line heading
+        it ("Mercredi 18 juin"): that day is the line's borrowed date. A line holding only a day starts a new
+        heading; any other line ends the agenda."""
+        inside = dates.inside(sent.start, sent.end)
+        rest = text[sent.start : inside[0].start] + text[inside[0].end : sent.end] if len(inside) == 1 else ""
+        if len(inside) == 1 and _is_point(inside[0]) and len(str(inside[0].value or "")) == 10 \
+                and len(re.findall(r"[^\W\d_]", rest)) <= SCHEDULE_HEADING_LETTERS:
+            memory.schedule_day = inside[0]
+            return None
+        if memory.schedule_day is not None and self.schedule_time and self.schedule_time.match(text, sent.start, sent.end):
+            return memory.schedule_day
+        memory.schedule_day = None
+        return None
 
     # -- triggers ---------------------------------------------------------------------------------------
 
@@ -887,11 +905,14 @@ def _instrument_key(a: Mention) -> str:
     return str(a.attrs.get("agreement_key") or a.text.casefold())
 
 
-def _title_lines(text: str, sentences: list) -> int:
+def _title_lines(text: str, sentences: list, schedule_time: re.Pattern | None = None) -> int:
     """How many leading sentences form the title block (headline, "Communiqué de presse", a meeting line):
-    lines without a final stop, followed by a body sentence. 0 when the document opens with body text."""
+    lines without a final stop, followed by a body sentence. 0 when the document opens with body text. An agenda
+    line ("09:00 – Opening") is a programme's body, never a title."""
     n = 0
     while n < min(MAX_TITLE_LINES, len(sentences) - 1) and not TITLE_END.search(text, sentences[n][1].start, sentences[n][1].end):
+        if schedule_time is not None and schedule_time.match(text, sentences[n][1].start, sentences[n][1].end):
+            break
         n += 1
     return n
 

@@ -677,3 +677,19 @@ def test_ratification_is_an_other_event(ex, lang, text, expected):
 def test_french_based_on_is_no_founding(ex):
     doc = _doc(ex, "Un atelier sur la navigation fondée sur les performances s'est tenu du 13 au 17 mai 2024 à Niamey.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("workshop", "atelier", "2024-05-13/2024-05-17")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "PROGRAMME\n\nMercredi 18 juin 2025\n09:00 – Atelier technique sur le mécanisme d'alerte rapide\n"
+           "16:30 – Signature du plan de travail conjoint\n\nJeudi 19 juin 2025\n09:00 – Visite de terrain au parc national",
+     [("workshop", "Atelier", "2025-06-18", "past"), ("signing", "Signature", "2025-06-18", "past"),
+      ("visit", "Visite", "2025-06-19", "past")]),
+    ("en", "Programme\n\nTuesday, 4 March 2025\n10:00 - 11:30 – Workshop on early warning\n14h00 – Signing ceremony",
+     [("workshop", "Workshop", "2025-03-04", "past"), ("signing", "Signing", "2025-03-04", "past")]),
+])
+def test_agenda_lines_happen_on_the_day_heading_them(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
+
+
+def test_a_time_of_day_without_a_day_heading_dates_nothing(ex):
+    assert _ev(_doc(ex, "Le point de presse.\n09:00 – Atelier technique sur le mécanisme d'alerte rapide", "fr")) == []
