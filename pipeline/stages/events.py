@@ -49,7 +49,7 @@ PARAGRAPH_BREAK = re.compile(r"\n+")  # one step per paragraph, whether a blank 
 DATELINE_CHARS = 60  # a dateline date opens the sentence after a headline ("RIYADH, 20 October 2023 -")
 LEAD_SENTENCES = 2  # body sentences after a title block that may report the headline's happening again
 LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched for its level ("Heads of State")
-MAX_TITLE_LINES = 3  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
+MAX_TITLE_LINES = 5  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
 ADJACENT_TOKENS = 2  # "accordé le statut": triggers of one type at most this many tokens apart are one
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
@@ -238,7 +238,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
     gapped, rules = _gapped(spec.get("gapped_triggers", {}), arabic)
     return LangEvents(
         triggers=trie, exclusions=exclusions, gapped=gapped, gapped_rules=rules, cased_exclusions=cased,
-        planned=_cue_regex(spec.get("planned_cues", []), at_end=False),
+        planned=_planned_regex(spec.get("planned_cues", []), spec.get("future_regex")),
         ordinal=re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
         not_dating=_cue_regex(spec.get("since_cues", []) + spec.get("until_cues", []), at_end=True),
         place_cue=_cue_regex(spec.get("place_cues", []), at_end=True),
@@ -257,6 +257,15 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
     )
+
+
+def _planned_regex(cues: list[str], future: str | None) -> re.Pattern | None:
+    """Planned cue words, or a verb in the future tense by its ending ("effectuera", "participeront")."""
+    cue = _cue_regex(cues, at_end=False)
+    if not future:
+        return cue
+    parts = ([cue.pattern] if cue else []) + [future]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE if cue else 0)
 
 
 def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
@@ -716,7 +725,9 @@ class EventStage:
         if date and (trig.type, date) in memory.days:
             return date
         last = memory.last_of_type.get(trig.type, memory.last_gathering)
-        if last is not None and date is None and (trig.setting or not args.planned) and self._definite(spec, clause, trig):
+        # "the visit will be crowned by the signing": a planned gathering named again while planned is the same one
+        if last is not None and date is None and (trig.setting or not args.planned or last.status == "planned") \
+                and self._definite(spec, clause, trig):
             return last.date or ""
         return None
 

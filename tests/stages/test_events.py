@@ -693,3 +693,12 @@ def test_agenda_lines_happen_on_the_day_heading_them(ex, lang, text, expected):
 
 def test_a_time_of_day_without_a_day_heading_dates_nothing(ex):
     assert _ev(_doc(ex, "Le point de presse.\n09:00 – Atelier technique sur le mécanisme d'alerte rapide", "fr")) == []
+
+
+def test_a_planned_visit_named_again_while_planned_is_the_same_visit(ex):
+    doc = _doc(ex, "La Secrétaire générale effectuera une visite de travail à Abidjan du 6 au 8 octobre 2025. "
+                   "Elle sera reçue en audience par le Ministre le 6 octobre. "
+                   "Le point d'orgue de la visite sera la signature, le 7 octobre, d'un mémorandum d'entente.", "fr")
+    assert _ev(doc) == [("visit", "visite de travail", "2025-10-06/2025-10-08", "planned"),
+                        ("meeting", "en audience", "2025-10-06", "planned"),
+                        ("signing", "signature", "2025-10-07", "planned")]
