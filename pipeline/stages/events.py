@@ -573,6 +573,9 @@ class EventStage:
         args.own_date = bool(own)
         borrowed = [] if trig.setting else (dates.opening[-1:] or [memory.carry])  # a setting has its own time
         args.date = (after[:1] or own[-1:] or borrowed or [None])[0]
+        opening = dates.opening[-1] if dates.opening and not trig.setting else None
+        if own and opening is not None and _within(opening, args.date):
+            args.date = opening  # "Ngày 3/12/2025, ... Hội nghị rà soát năm 2025": the day, not the year naming it
         args.weak_date = not own and not dates.opening and args.date is not None
         if trig.type in self.instrument_types:
             args.instruments = _instruments(text, clause, trig, window)
@@ -852,6 +855,12 @@ def _tail_follows(toks: list, first: int, tail: tuple[str, ...], fold) -> bool:
         if all(fold(toks[j + k][2]) == w for k, w in enumerate(tail)):
             return True
     return False
+
+
+def _within(precise: Mention, coarse: Mention | None) -> bool:
+    """A more precise date inside a coarser one ("2025-12-03" in "2025")."""
+    p, c = str(precise.value or ""), str(coarse.value or "") if coarse is not None else ""
+    return bool(c) and "/" not in c and len(p) > len(c) and p.startswith(c)
 
 
 def _is_point(d: Mention) -> bool:

@@ -702,3 +702,12 @@ def test_a_planned_visit_named_again_while_planned_is_the_same_visit(ex):
     assert _ev(doc) == [("visit", "visite de travail", "2025-10-06/2025-10-08", "planned"),
                         ("meeting", "en audience", "2025-10-06", "planned"),
                         ("signing", "signature", "2025-10-07", "planned")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Ngày 3/12/2025, Bộ Tài chính và UNDP tổ chức Hội nghị rà soát thường niên năm 2025 tại Hà Nội.",
+     [("meeting", "Hội nghị rà soát", "2025-12-03", "past")]),
+    ("vi", "Việt Nam trở thành thành viên của FAO từ tháng 11/1950.", [("other", "trở thành thành viên", "1950-11", "past")]),
+])
+def test_vietnamese_review_conferences_are_meetings_and_joining_is_a_happening(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
