@@ -264,8 +264,8 @@ def _planned_regex(cues: list[str], future: str | None) -> re.Pattern | None:
     cue = _cue_regex(cues, at_end=False)
     if not future:
         return cue
-    parts = ([cue.pattern] if cue else []) + [future]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE if cue else 0)
+    parts = ([cue.pattern] if cue else []) + [f"(?-i:{future})"]  # the ending's case is its own: never "Alexandra"
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
 def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
