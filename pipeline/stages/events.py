@@ -106,6 +106,9 @@ class LangEvents:
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
     # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
     numbered: frozenset[tuple[str, ...]] = frozenset()
+    # "créée par le traité signé le ...", "established under the Agreement signed on ...": right after an undated
+    # happening, the instrument that made it; the instrument's signing or adoption in the clause dates it
+    by_instrument: re.Pattern | None = None
 
 
 @dataclass
@@ -256,6 +259,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         outcome=_outcome_regex(spec.get("outcome_nouns", []), spec.get("outcome_links", [])),
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
+        by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
     )
 
 
@@ -274,6 +278,13 @@ def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
         return None
     body = _alternation(cues)
     return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
+
+
+def _by_instrument_regex(cues: list[str]) -> re.Pattern | None:
+    """A cue right after the trigger ("créée par", "thành lập theo", "أنشئت بموجب"), matched at its end."""
+    if not cues:
+        return None
+    return re.compile(rf"\s+(?:{_alternation(cues)})(?!\w)", re.IGNORECASE)
 
 
 def _outcome_regex(nouns: list[str], links: list[str]) -> re.Pattern | None:
@@ -664,10 +675,28 @@ class EventStage:
         if waiting and self._anchored_by_context(context_dates, made, memory, paragraph):
             at_gathering = any(e.type in self.gatherings for e in made)  # "established at the 1st Meeting"
             for trig, args in waiting:
-                if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings):
+                source = self._made_by_instrument(doc.text, spec, trig, made, clause)
+                if source is not None:
+                    args.date, args.own_date = source, True
+                if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings) \
+                        or source is not None:
                     self._emit_once(doc, trig, args, memory, used, made)
         self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
+
+    def _made_by_instrument(self, text: str, spec: LangEvents, trig: Trigger, made: list[Event],
+                            clause: Clause) -> Mention | None:
+        """"instituée par le traité signé à Dakar le 10 janvier 1994": an undated happening made by an instrument
+        (a cue right after it: ``by_instrument_cues``) happened when that instrument was signed or adopted, the
+        next dated signing or adoption of its clause; the date mention that dates it is returned."""
+        if spec.by_instrument is None or trig.type in self.instrument_types or trig.type in self.gatherings \
+                or not spec.by_instrument.match(text, trig.end):
+            return None
+        after = [e for e in made if e.trigger.start > trig.end and e.type in self.instrument_types]
+        first = min(after, key=lambda e: e.trigger.start) if after else None
+        if first is None or not first.date:
+            return None
+        return next((d for d in clause.dates if d.start > first.trigger.start and d.value == first.date), None)
 
     def _anchored_by_context(self, context_dates: list[str], made: list[Event], memory: DocMemory,
                              paragraph: int) -> bool:

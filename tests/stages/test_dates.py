@@ -439,3 +439,17 @@ def test_a_weekday_before_a_date_joins_its_span_where_the_language_writes_it_so(
 def test_quarters_and_half_years_are_part_of_the_span_unlike_early_or_late(run, lang, text, expected, qualifier):
     [m] = run(text, lang).mentions_of("DATE")
     assert ((m.text, m.start, m.end, m.value), m.attrs.get("qualifier")) == (expected, qualifier)
+
+
+def test_a_meeting_days_dateline_under_a_title_dates_later_days_without_a_year(run):
+    doc = run("COMMUNIQUÉ FINAL\n\nRéunion de haut niveau sur la navigation aérienne\nDakar, 3 - 5 juin 2024\n\n"
+              "La Réunion a rappelé la Convention signée à Chicago le 7 décembre 1944.\n\n"
+              "Elle s'est félicitée de la signature, le 4 juin, d'un mémorandum d'entente.", "fr")
+    last = doc.mentions_of("DATE")[-1]
+    assert (doc.published, last.text, last.value, last.attrs["reason"]) == (
+        "2024-06-03", "4 juin", "2024-06-04", "year of the publication date")
+
+
+def test_a_day_range_in_a_body_sentence_is_no_dateline(run):
+    doc = run("Leaders met from 26 to 30 August 2024. In September 2011 the Forum met in Auckland.", "en")
+    assert doc.published is None

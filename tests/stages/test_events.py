@@ -711,3 +711,29 @@ def test_a_planned_visit_named_again_while_planned_is_the_same_visit(ex):
 ])
 def test_vietnamese_review_conferences_are_meetings_and_joining_is_a_happening(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "L'Union économique et monétaire ouest-africaine (UEMOA), instituée par le traité signé à Dakar le 10 janvier "
+           "1994, siège à Ouagadougou.", [("signing", "signé", "1994-01-10"), ("establishment", "instituée", "1994-01-10")]),
+    ("en", "The Asian Development Bank was established under the Agreement signed in Manila on 4 December 1965.",
+     [("signing", "signed", "1965-12-04"), ("establishment", "established", "1965-12-04")]),
+    ("vi", "Trung tâm ASEAN - Hàn Quốc được thành lập theo Bản ghi nhớ ký ngày 27/11/2007 tại Singapore và chính thức "
+           "khai trương tại Seoul ngày 13/3/2009.",
+     [("signing", "ký", "2007-11-27"), ("establishment", "khai trương", "2009-03-13"),
+      ("establishment", "thành lập", "2007-11-27")]),
+])
+def test_a_body_made_by_an_instrument_was_made_when_the_instrument_was_signed(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_body_made_by_an_undated_signing_is_no_event(ex):
+    doc = _doc(ex, "L'OHADA, instituée par le traité signé à Port-Louis, siège à Yaoundé.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == []
+
+
+def test_vietnamese_parliament_ends_its_name_before_the_verb_ratifying(ex):
+    doc = _doc(ex, "Ngày 28/11/2006, Quốc hội Việt Nam phê chuẩn Nghị định thư này.", "vi")
+    assert [(m.text, m.type) for m in doc.mentions if m.type in ("ORG", "EVENT")] == [
+        ("Quốc hội Việt Nam", "ORG"), ("phê chuẩn", "EVENT")]
+    assert [(e.type, e.date) for e in doc.events] == [("other", "2006-11-28")]

@@ -322,16 +322,24 @@ class DateStage:
         for sent in lines:
             line = doc.text[sent.start : sent.end]
             for f in chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]:
-                if f.granularity != "day" or not f.value or f.rule == "relative":
-                    continue
+                if f.granularity not in ("day", "dayrange") or not f.value or f.rule == "relative" \
+                        or (f.granularity == "dayrange" and not _whole_line(doc.text, sent.start, sent.end)):
+                    continue  # a meeting's days on a line of their own ("Dakar, 3 - 5 juin 2024"): the first is the page's date
                 prefix, rest_after = line[: f.start - sent.start], line[f.end - sent.start :]
                 rest = (prefix + rest_after).casefold()
                 if (len(line.strip()) <= self.params.dateline_max_chars or any(c in rest for c in cues)
                         or (self.neutral.dateline_prefix and self.neutral.dateline_prefix.search(prefix))
                         or (self.neutral.dateline_dash and self.neutral.dateline_dash.match(rest_after)
                             and prefix.rstrip().endswith((",", "،")) and len(prefix) <= 120)):
-                    return f.value
+                    return f.value[:10]
         return None
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """The sentence is a line of its own (a dateline under a title), not the first sentence of a paragraph."""
+    before, after = text[max(0, start - 200) : start], text[end : end + 200]
+    opens = before.rstrip(" \t").endswith("\n") or (start <= 200 and not before.strip())
+    return opens and (after.lstrip(" \t").startswith("\n") or (end + 200 >= len(text) and not after.strip()))
 
 
 def _blocks(doc: Document) -> list[tuple[int, int]]:
