@@ -110,15 +110,11 @@ class YearContext:
             return self.sentence_year[1], "year of the date before it in the sentence"
         # a full date of an earlier paragraph is background ("resolution 70/259 of 1 April 2016"): a day of a
         # later paragraph of a dated page takes the publication year
-        # without a publication date, the dateline's date stands in for it ("Dakar, 3 - 5 juin 2024")
-        anchor = self.published or self.reference
-        far = anchor and paragraph != self.full_paragraph
-        if self.full is not None and not (anchor and self.full > anchor) and not far:
+        far = self.published and paragraph != self.full_paragraph
+        if self.full is not None and not (self.published and self.full > self.published) and not far:
             return int(self.full[:4]), "year of the nearest earlier full date"
         if self.published:
             return int(self.published[:4]), "year of the publication date"
-        if self.reference:
-            return int(self.reference[:4]), "year of the dateline date"
         if self.full is not None:
             return int(self.full[:4]), "year of the nearest earlier full date"
         if self.reference:
