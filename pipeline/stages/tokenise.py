@@ -19,6 +19,8 @@ from pipeline.text.spacy_tokenizer import factored_tokenizer
 from pipeline.text.tokens import DocTokens
 
 
+YEAR_RX = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a four-digit number: a byline's date, never a breadcrumb
+
 @dataclass
 class TokeniseParams:
     # spaCy language used to tokenise a language, overriding its grammar's ``spacy_lang``
@@ -194,7 +196,8 @@ class Boilerplate:
         if folded in self.phrases or folded.startswith(self.prefixes):
             return True
         if len(words) <= self.breadcrumb_max_words and any(s in line for s in self.separators):
-            if not re.search(r"[.!?؟]\s*$", line.strip()):
+            # a byline with its date ("Thu Hằng | 08:40, 16/ 5/ 2025") is the page's own line, not navigation
+            if not re.search(r"[.!?؟]\s*$", line.strip()) and not YEAR_RX.search(line):
                 return True
         if at_edge and len(words) <= self.edge_max_words and not re.search(r"\d|\b[A-Z]{2,}\b", line):
             return True

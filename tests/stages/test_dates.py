@@ -453,3 +453,9 @@ def test_a_meeting_days_dateline_under_a_title_dates_later_days_without_a_year(r
 def test_a_day_range_in_a_body_sentence_is_no_dateline(run):
     doc = run("Leaders met from 26 to 30 August 2024. In September 2011 the Forum met in Auckland.", "en")
     assert doc.published is None
+
+
+def test_vietnamese_the_following_year_counts_from_the_year_just_told(run):
+    doc = run("Lễ khởi động diễn ra ngày 21 tháng 9 năm 2023; tháng 3 năm sau, Bộ và FAO ký bản ghi nhớ.", "vi")
+    last = doc.mentions_of("DATE")[-1]
+    assert (last.text, last.value, last.attrs["reason"]) == ("tháng 3 năm sau", "2024-03", "following year of the context year")

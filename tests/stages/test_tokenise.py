@@ -47,6 +47,11 @@ def test_boilerplate_navigation_lines_are_excluded_but_titles_kept(tok_stage):
     assert kept == ["The ASEAN-UN Partnership", "ASEAN and the UN met in 2011."]
 
 
+def test_a_byline_with_its_date_is_content_though_it_has_a_separator(tok_stage):
+    doc = tok_stage(make_doc("Trang chủ | Kinh tế\n\nThu Hằng | 08:40, 16/ 5/ 2025\n\nNgày 14/5, đoàn FAO đến Sơn La.", "vi"))
+    assert [doc.text[s.start : s.end] for s in doc.sentences if s.excluded] == ["Trang chủ | Kinh tế"]
+
+
 def test_boilerplate_arabic_skip_link_excluded(tok_stage):
     doc = tok_stage(make_doc("تجاوز إلى المحتوى الرئيسي\n\nتعمل الأمم المتحدة مع الاتحاد الأفريقي.\n\nوثائق", "ar"))
     assert [doc.text[s.start : s.end] for s in doc.sentences if s.excluded] == ["تجاوز إلى المحتوى الرئيسي", "وثائق"]

@@ -396,14 +396,17 @@ def _sentence_starts(doc: Document) -> list[int]:
 def _year_word(g: dict[str, Any]) -> str:
     """Which year a month or day named without one is in, by the words around it: "next" ("mai prochain", "tháng 6
     tới", "أكتوبر المقبل"), "last" ("septembre dernier", "tháng 3 vừa qua"), the year before, this year or the
-    year after ("فبراير من العام الماضي", "tháng 7 năm nay"), else "context" (the year a day without one takes)."""
-    for word in ("next", "last", "prev_year", "this_year", "next_year"):
+    year after ("فبراير من العام الماضي", "tháng 7 năm nay"), the year after or before the one told ("tháng 3
+    năm sau"), else "context" (the year a day without one takes)."""
+    for word in ("next", "last", "prev_year", "this_year", "next_year", "following_year", "preceding_year"):
         if g.get(word):
             return word
     return "context"
 
 
 YEAR_OFFSETS = {"prev_year": -1, "this_year": 0, "next_year": 1}
+# "tháng 3 năm sau" in a story: the year after the one just told, not after the publication's
+CONTEXT_YEAR_OFFSETS = {"preceding_year": -1, "following_year": 1}
 
 
 def _yearless(value: str, word: str, years: YearContext, sentence: int, paragraph: int) -> tuple[str | None, str]:
@@ -420,6 +423,8 @@ def _yearless(value: str, word: str, years: YearContext, sentence: int, paragrap
         reason = f"the {word} such date from the publication date"
     else:
         year, reason = years.year_for(sentence, paragraph)
+        if year is not None and word in CONTEXT_YEAR_OFFSETS:
+            year, reason = year + CONTEXT_YEAR_OFFSETS[word], f"{word.replace('_', ' ')} of the context year"
     if year is None:
         return None, "month without a year" if len(first) == 4 else "day and month without a year"
     if len(first) == 4:
