@@ -369,6 +369,7 @@ class EventStage:
         self.gatherings = frozenset(self.neutral.get("gatherings", []))
         self.instrument_types = frozenset(self.neutral.get("instrument_events", []))
         self.once_per_instrument = frozenset(self.neutral.get("once_per_instrument", []))
+        self.own_date_only = frozenset(self.neutral.get("own_date_only", []))
         self.sessions = frozenset(self.neutral.get("sessions", []))
         self.summit_type = self.neutral.get("summit_type")
         self.schedule_time = re.compile(self.neutral["schedule_time"]) if self.neutral.get("schedule_time") else None
@@ -671,6 +672,8 @@ class EventStage:
             if referent is not None:
                 context_dates.append(referent)
                 continue
+            if self._borrows_a_date(trig, args, dates, memory):
+                continue  # "CATA, ký ngày 17/10/2022, đang được các nước phê chuẩn": a state, not a happening
             self._emit_once(doc, trig, args, memory, used, made)
         if waiting and self._anchored_by_context(context_dates, made, memory, paragraph):
             at_gathering = any(e.type in self.gatherings for e in made)  # "established at the 1st Meeting"
@@ -678,11 +681,24 @@ class EventStage:
                 source = self._made_by_instrument(doc.text, spec, trig, made, clause)
                 if source is not None:
                     args.date, args.own_date = source, True
+                if source is None and self._borrows_a_date(trig, args, dates, memory):
+                    continue
                 if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings) \
                         or source is not None:
                     self._emit_once(doc, trig, args, memory, used, made)
         self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
+
+    def _borrows_a_date(self, trig: Trigger, args: Arguments, dates: ClauseDates, memory: DocMemory) -> bool:
+        """A ratification or accession (``own_date_only`` types) dated only by another trigger's date or the
+        previous sentence is a state ("các bên đã phê chuẩn"), not a happening; undated, an instrument still anchors
+        it ("welcomed the accession of Timor-Leste to the Treaty") unless its clause dates another happening; a date
+        opening its clause or sentence dates it."""
+        if trig.type not in self.own_date_only or args.own_date or dates.opening:
+            return False
+        if args.date is not None:
+            return args.date is not memory.carry
+        return any(dates.nearest)  # undated, it would take the date another trigger of its clause has
 
     def _made_by_instrument(self, text: str, spec: LangEvents, trig: Trigger, made: list[Event],
                             clause: Clause) -> Mention | None:

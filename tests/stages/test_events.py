@@ -737,3 +737,13 @@ def test_vietnamese_parliament_ends_its_name_before_the_verb_ratifying(ex):
     assert [(m.text, m.type) for m in doc.mentions if m.type in ("ORG", "EVENT")] == [
         ("Quốc hội Việt Nam", "ORG"), ("phê chuẩn", "EVENT")]
     assert [(e.type, e.date) for e in doc.events] == [("other", "2006-11-28")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Hai bên hoan nghênh việc Hiệp định Vận tải hàng không (CATA), được ký ngày 17/10/2022, đang được các nước "
+           "thành viên phê chuẩn.", [("signing", "ký", "2022-10-17")]),
+    ("vi", "Ngày 28/11/2006, Quốc hội Việt Nam phê chuẩn Nghị định thư.", [("other", "phê chuẩn", "2006-11-28")]),
+    ("vi", "- 29/7/1957: Quy chế của IAEA có hiệu lực.", [("other", "có hiệu lực", "1957-07-29")]),
+])
+def test_a_ratification_without_a_date_of_its_own_is_a_state_not_a_happening(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
