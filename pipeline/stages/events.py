@@ -109,6 +109,9 @@ class LangEvents:
     # "créée par le traité signé le ...", "established under the Agreement signed on ...": right after an undated
     # happening, the instrument that made it; the instrument's signing or adoption in the clause dates it
     by_instrument: re.Pattern | None = None
+    # a bare word for any gathering ("hội nghị": meeting, conference or summit): it names the series last reported
+    # when that one was named with it ("Hội nghị Bộ trưởng ... lần thứ 28" ... "hội nghị lần thứ 29")
+    generic: frozenset[tuple[str, ...]] = frozenset()
 
 
 @dataclass
@@ -260,6 +263,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
+        generic=frozenset(phrase_key(w, arabic) for w in spec.get("generic_gatherings", [])),
     )
 
 
@@ -643,6 +647,7 @@ class EventStage:
         found = self._one_per_happening(doc.text, spec, self._triggers(doc.text, spec, clause))
         # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
         found = [t for t in found if not self._named_for_outcome(doc.text, spec, clause, t, memory)]
+        self._series_type(spec, found, memory)
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
             memory.carry = points[-1] if points else memory.carry
@@ -688,6 +693,17 @@ class EventStage:
                     self._emit_once(doc, trig, args, memory, used, made)
         self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
+
+    def _series_type(self, spec: LangEvents, found: list[Trigger], memory: DocMemory) -> None:
+        """"hội nghị lần thứ 29" after "Hội nghị Bộ trưởng Tài chính ... lần thứ 28": a bare generic gathering word
+        takes the type of the last gathering the text named with it (a meeting, a summit), not its own default."""
+        last = memory.last_gathering
+        if not spec.generic or last is None:
+            return
+        head = tuple(self._fold(w) for w in TOKEN.findall(last.trigger.text))
+        for t in found:
+            if t.key in spec.generic and head[: len(t.key)] == t.key and not t.setting:
+                t.type = last.type
 
     def _borrows_a_date(self, trig: Trigger, args: Arguments, dates: ClauseDates, memory: DocMemory) -> bool:
         """A ratification or accession (``own_date_only`` types) dated only by another trigger's date or the

@@ -747,3 +747,15 @@ def test_vietnamese_parliament_ends_its_name_before_the_verb_ratifying(ex):
 ])
 def test_a_ratification_without_a_date_of_its_own_is_a_state_not_a_happening(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_vietnamese_bare_conference_word_names_the_series_last_reported(ex):
+    doc = _doc(ex, "Hội nghị Bộ trưởng Tài chính ASEAN+3 lần thứ 28 diễn ra ngày 4/5/2025 tại Milan. "
+                   "Theo kế hoạch, hội nghị lần thứ 29 sẽ diễn ra vào tháng 5/2026 tại Samarkand.", "vi")
+    assert _ev(doc) == [("meeting", "Hội nghị Bộ trưởng Tài chính", "2025-05-04", "past"),
+                        ("meeting", "hội nghị", "2026-05", "planned")]
+
+
+def test_vietnamese_special_ministerial_meeting_is_a_meeting(ex):
+    doc = _doc(ex, "Hội nghị đặc biệt Bộ trưởng Ngoại giao ASEAN - Ấn Độ diễn ra tại New Delhi ngày 16 - 17/6/2022.", "vi")
+    assert _ev(doc) == [("meeting", "Hội nghị đặc biệt Bộ trưởng Ngoại giao", "2022-06-16/2022-06-17", "past")]
