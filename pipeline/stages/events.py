@@ -112,6 +112,9 @@ class LangEvents:
     # a bare word for any gathering ("hội nghị": meeting, conference or summit): it names the series last reported
     # when that one was named with it ("Hội nghị Bộ trưởng ... lần thứ 28" ... "hội nghị lần thứ 29")
     generic: frozenset[tuple[str, ...]] = frozenset()
+    # the meeting's own paperwork ("a adopté son ordre du jour", "the minutes ... were approved"): adopting it is
+    # procedure, no happening; matched with its case ("its agenda", never "the 2030 Agenda")
+    procedural: re.Pattern | None = None
 
 
 @dataclass
@@ -264,6 +267,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
         generic=frozenset(phrase_key(w, arabic) for w in spec.get("generic_gatherings", [])),
+        procedural=_procedural_regex(spec.get("procedural_objects", [])),
     )
 
 
@@ -282,6 +286,13 @@ def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
         return None
     body = _alternation(cues)
     return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
+
+
+def _procedural_regex(objects: list[str]) -> re.Pattern | None:
+    """A procedural object as the first or second word after a point (a determiner may come first)."""
+    if not objects:
+        return None
+    return re.compile(rf"[\W_]*(?:[^\W\d_]+[\s'’]+)?[وبل]?(?:{_alternation(objects)})(?![^\W_])")
 
 
 def _by_instrument_regex(cues: list[str]) -> re.Pattern | None:
@@ -648,6 +659,7 @@ class EventStage:
         # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
         found = [t for t in found if not self._named_for_outcome(doc.text, spec, clause, t, memory)]
         self._series_type(spec, found, memory)
+        found = [t for t in found if not self._procedural(doc.text, spec, clause, t)]
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
             memory.carry = points[-1] if points else memory.carry
@@ -693,6 +705,15 @@ class EventStage:
                     self._emit_once(doc, trig, args, memory, used, made)
         self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
+
+    def _procedural(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
+        """"Le Comité a adopté son ordre du jour", "Le procès-verbal de la deuxième réunion ... a été approuvé": an
+        adoption whose object (right after it, or opening its clause as the passive subject) is the meeting's
+        own paperwork (``procedural_objects``)."""
+        if spec.procedural is None or trig.type != "adoption":
+            return False
+        return bool(spec.procedural.match(text, trig.end, min(clause.end, trig.end + 40))
+                    or spec.procedural.match(text, clause.start, trig.start))
 
     def _series_type(self, spec: LangEvents, found: list[Trigger], memory: DocMemory) -> None:
         """"hội nghị lần thứ 29" after "Hội nghị Bộ trưởng Tài chính ... lần thứ 28": a bare generic gathering word

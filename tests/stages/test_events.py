@@ -759,3 +759,23 @@ def test_vietnamese_bare_conference_word_names_the_series_last_reported(ex):
 def test_vietnamese_special_ministerial_meeting_is_a_meeting(ex):
     doc = _doc(ex, "Hội nghị đặc biệt Bộ trưởng Ngoại giao ASEAN - Ấn Độ diễn ra tại New Delhi ngày 16 - 17/6/2022.", "vi")
     assert _ev(doc) == [("meeting", "Hội nghị đặc biệt Bộ trưởng Ngoại giao", "2022-06-16/2022-06-17", "past")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le Comité a adopté son ordre du jour le 22 octobre 2025. Le procès-verbal de la deuxième réunion, tenue à "
+           "Kayes les 14 et 15 novembre 2024, a été approuvé.", [("meeting", "réunion", "2024-11-14/2024-11-15")]),
+    ("en", "On 3 March 2025 the Board adopted its agenda and approved the Strategy for 2025-2030.",
+     [("adoption", "approved", "2025-03-03")]),
+    ("en", "On 25 September 2015 the General Assembly adopted the 2030 Agenda for Sustainable Development.",
+     [("adoption", "adopted", "2015-09-25")]),
+])
+def test_adopting_the_meetings_own_paperwork_is_no_happening(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le chef de mission a estimé le 14 mars 2025 que la croissance resterait forte.", []),
+    ("fr", "Une mission du FMI a séjourné à Dakar du 3 au 14 mars 2025.", [("visit", "mission", "2025-03-03/2025-03-14")]),
+])
+def test_a_head_of_mission_is_a_person_not_a_visit(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
