@@ -354,9 +354,11 @@ class OrgStage:
         for i, (s, e, t) in enumerate(toks):
             if t.casefold() not in w.heads or not t[:1].isupper():
                 continue
-            # left: capitalised words directly before the head
+            # left: capitalised words directly before the head; a connector or article is capitalised only in an
+            # all-caps heading ("PROCÈS-VERBAL DE LA TROISIÈME RÉUNION DU COMITÉ ..."), where it ends the name
             a = i
-            while a - 1 >= 0 and _cap(toks[a - 1][2]) and toks[a - 1][2] not in w.not_name and _name_gap(text, toks[a - 1], toks[a]):
+            while a - 1 >= 0 and _cap(toks[a - 1][2]) and toks[a - 1][2] not in w.not_name and _name_gap(text, toks[a - 1], toks[a]) \
+                    and toks[a - 1][2].casefold() not in w.connectors and toks[a - 1][2].casefold() not in w.articles:
                 a -= 1
             b = _latin_right(text, toks, i, a, w)
             if w.title:

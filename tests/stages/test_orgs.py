@@ -584,3 +584,10 @@ def test_arabic_short_form_followed_by_a_session_number_is_no_organisation(orgs)
     text = "حصل الاتحاد على صفة المراقب لدى الجمعية العامة للأمم المتحدة. والتقى الرئيسان على هامش الجمعية الـ١٥٠ للاتحاد."
     assert _texts(orgs(text, "ar"))[:1] == ["الجمعية العامة للأمم المتحدة"]
     assert "الجمعية" not in _texts(orgs(text, "ar"))
+
+
+
+def test_an_all_caps_heading_name_does_not_reach_back_over_de_la(orgs):
+    text = "PROCÈS-VERBAL DE LA TROISIÈME RÉUNION DU COMITÉ DE PILOTAGE CONJOINT OMVS-FAO"
+    assert [(m[0], m[3]) for m in orgs(text, "fr")] == [
+        ("COMITÉ DE PILOTAGE CONJOINT OMVS-FAO", "org:x-comite-de-pilotage-conjoint-omvs-fao")]
