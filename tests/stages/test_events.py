@@ -779,3 +779,13 @@ def test_adopting_the_meetings_own_paperwork_is_no_happening(ex, lang, text, exp
 ])
 def test_a_head_of_mission_is_a_person_not_a_visit(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le 17 juin 2025, élection du président du Conseil.", [("other", "élection", "2025-06-17")]),
+    ("en", "On 12 November 2023 the Philippines was elected to the UNESCO Executive Board.", [("other", "elected", "2023-11-12")]),
+    ("vi", "Ngày 15/11/2023, Việt Nam trúng cử vào Ủy ban Di sản Thế giới.", [("other", "trúng cử", "2023-11-15")]),
+    ("ar", "وفي 3 مارس 2024 انتخب المجلس رئيسه الجديد.", [("other", "انتخب", "2024-03-03")]),
+])
+def test_an_election_to_an_organ_is_a_happening(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
