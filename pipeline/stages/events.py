@@ -115,6 +115,7 @@ class LangEvents:
     # the meeting's own paperwork ("a adopté son ordre du jour", "the minutes ... were approved"): adopting it is
     # procedure, no happening; matched with its case ("its agenda", never "the 2030 Agenda")
     procedural: re.Pattern | None = None
+    to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
 @dataclass
@@ -268,6 +269,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
         generic=frozenset(phrase_key(w, arabic) for w in spec.get("generic_gatherings", [])),
         procedural=_procedural_regex(spec.get("procedural_objects", [])),
+        to_date=_to_date_regex(spec.get("to_date_cues", [])),
     )
 
 
@@ -286,6 +288,11 @@ def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
         return None
     body = _alternation(cues)
     return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
+
+
+def _to_date_regex(cues: list[str]) -> re.Pattern | None:
+    """A "to date" cue right after a date (spaces only between)."""
+    return re.compile(rf"\s*(?:{_alternation(cues)})(?![^\W_])", re.IGNORECASE) if cues else None
 
 
 def _procedural_regex(objects: list[str]) -> re.Pattern | None:
@@ -619,7 +626,7 @@ class EventStage:
         tok_starts = [t[0] for t in clause.toks]
         trig_ends = {t.end for t in found}
         for d in clause.dates:
-            if spec.not_dating and spec.not_dating.search(text, max(clause.start, d.start - CUE_WINDOW), d.start):
+            if _period_bound(text, spec, clause, d):
                 out.started = True
                 continue
             if d.value is None:
@@ -943,6 +950,14 @@ def _within(precise: Mention, coarse: Mention | None) -> bool:
     """A more precise date inside a coarser one ("2025-12-03" in "2025")."""
     p, c = str(precise.value or ""), str(coarse.value or "") if coarse is not None else ""
     return bool(c) and "/" not in c and len(p) > len(c) and p.startswith(c)
+
+
+def _period_bound(text: str, spec: LangEvents, clause: Clause, d: Mention) -> bool:
+    """A since/until cue right before the date ("depuis 2019"), or a "to date" cue right after it ("từ tháng
+    3/2023 đến nay", "from 2019 to date"): the date bounds a period, it dates no happening."""
+    if spec.not_dating and spec.not_dating.search(text, max(clause.start, d.start - CUE_WINDOW), d.start):
+        return True
+    return bool(spec.to_date and spec.to_date.match(text, d.end, clause.end))
 
 
 def _is_point(d: Mention) -> bool:

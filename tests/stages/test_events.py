@@ -789,3 +789,10 @@ def test_a_head_of_mission_is_a_person_not_a_visit(ex, lang, text, expected):
 ])
 def test_an_election_to_an_organ_is_a_happening(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_vietnamese_working_session_told_again_with_a_period_to_date_is_the_one_reported(ex):
+    doc = _doc(ex, "NHNN làm việc với đoàn tham vấn Điều IV của IMF\n\nHÀ NỘI, ngày 28/6/2023 - Chiều 28/6, Thống đốc đã có "
+                   "buổi làm việc với đoàn IMF. Tại buổi làm việc, Thống đốc cho biết từ tháng 3/2023 đến nay, NHNN đã "
+                   "giảm lãi suất điều hành bốn lần.", "vi")
+    assert _ev(doc) == [("meeting", "làm việc với", "2023-06-28", "past")]
