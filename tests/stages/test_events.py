@@ -392,7 +392,7 @@ def test_french_year_after_a_preposition_dates_the_event(ex):
 @pytest.mark.parametrize("lang,text,expected", [
     ("fr", "La feuille de route a été validée par le Conseil des ministres le 12 mars 2024.",
      [("adoption", "validée", "2024-03-12", "past")]),
-    ("fr", "Le Conseil se réunira à Dakar le 3 juin 2025.", [("meeting", "réunira", "2025-06-03", "planned")]),
+    ("fr", "Le Conseil se réunira à Dakar le 3 juin 2025.", [("meeting", "se réunira", "2025-06-03", "planned")]),
     ("ar", "رحب المجلس بالمذكرة التي تم توقيعها في الرياض في 5 أيار/مايو 2023.",
      [("signing", "توقيعها", "2023-05-05", "past")]),
     ("vi", "Ngày 5/3/2022, Chính phủ đã phê duyệt Chương trình hợp tác.", [("adoption", "phê duyệt", "2022-03-05", "past")]),
@@ -692,7 +692,7 @@ def test_agenda_lines_happen_on_the_day_heading_them(ex, lang, text, expected):
 
 
 def test_a_time_of_day_without_a_day_heading_dates_nothing(ex):
-    assert _ev(_doc(ex, "Le point de presse.\n09:00 – Atelier technique sur le mécanisme d'alerte rapide", "fr")) == []
+    assert _ev(_doc(ex, "Les horaires sont indicatifs.\n09:00 – Atelier technique sur le mécanisme d'alerte rapide", "fr")) == []
 
 
 def test_a_planned_visit_named_again_while_planned_is_the_same_visit(ex):
@@ -796,3 +796,18 @@ def test_vietnamese_working_session_told_again_with_a_period_to_date_is_the_one_
                    "buổi làm việc với đoàn IMF. Tại buổi làm việc, Thống đốc cho biết từ tháng 3/2023 đến nay, NHNN đã "
                    "giảm lãi suất điều hành bốn lần.", "vi")
     assert _ev(doc) == [("meeting", "làm việc với", "2023-06-28", "past")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Un atelier de validation y réunira les 20 et 21 avril 2026 les ministères concernés.",
+     [("workshop", "atelier", "2026-04-20/2026-04-21", "planned")]),
+    ("fr", "Santé publique France doit lancer le 14 avril 2025 une campagne d'information.",
+     [("launch", "lancer", "2025-04-14", "planned")]),
+    ("fr", "Lors d'un point de presse tenu le 3 avril 2025 à Brazzaville, le Bureau régional a fait le point.",
+     [("meeting", "point de presse", "2025-04-03", "past")]),
+    ("fr", "Une équipe du FMI a séjourné à Yaoundé du 6 au 19 mars 2024.", [("visit", "a séjourné", "2024-03-06/2024-03-19", "past")]),
+    ("fr", "La signature est prévue en marge des Assemblées annuelles de la Banque, du 25 au 29 mai 2026.",
+     [("signing", "signature", "2026-05-25/2026-05-29", "planned"), ("meeting", "Assemblées annuelles", "2026-05-25/2026-05-29", "planned")]),
+])
+def test_french_bring_together_infinitives_press_points_stays_and_annual_meetings(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
