@@ -61,7 +61,7 @@ NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this 
 YEAR_ONLY = re.compile(r"\d{4}")
 NUMBERED_WINDOW = 20  # characters between an organ word and the ordinal that makes it a gathering
 TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
-SCHEDULE_HEADING_LETTERS = 12  # letters a programme's day heading may hold besides its date (a weekday: "Thứ Ba,")
+SCHEDULE_HEADING_LETTERS = 24  # letters a programme's day heading may hold besides its date (a weekday: "Thứ Ba,")
 
 
 @dataclass
@@ -1059,10 +1059,10 @@ def _clauses(text: str, start: int, end: int):
 
 def _counted(text: str, toks: list, i: int, ordinal: re.Pattern | None, trigger_start: int) -> bool:
     """"4 Hội nghị Cấp cao": a count of events, not an event (but "lần thứ 4 đã thông qua" is an ordinal, and in
-    "Ngày 27/11, Hội nghị ..." the number is the end of a date, cut off by a comma)."""
+    "Ngày 27/11, Hội nghị ..." the number is the end of a date, cut off by a comma; "11:30  Hội thảo" is a time)."""
     if not toks[i][2].isdigit() or len(toks[i][2]) >= 4:
         return False
-    if text[toks[i][1]:trigger_start].strip() or text[toks[i][0] - 1 : toks[i][0]] in ("/", "-", ".", "‑"):
+    if text[toks[i][1]:trigger_start].strip() or text[toks[i][0] - 1 : toks[i][0]] in ("/", "-", ".", "‑", ":", "h", "H"):
         return False
     if ordinal is not None:
         for m in ordinal.finditer(text, max(0, toks[i][0] - 12), toks[i][1]):

@@ -459,3 +459,8 @@ def test_vietnamese_the_following_year_counts_from_the_year_just_told(run):
     doc = run("Lễ khởi động diễn ra ngày 21 tháng 9 năm 2023; tháng 3 năm sau, Bộ và FAO ký bản ghi nhớ.", "vi")
     last = doc.mentions_of("DATE")[-1]
     assert (last.text, last.value, last.attrs["reason"]) == ("tháng 3 năm sau", "2024-03", "following year of the context year")
+
+
+def test_vietnamese_day_after_its_weekday_is_a_date_and_second_day_is_no_monday(run):
+    doc = run("Ngày thứ hai - Thứ Tư, 22/10/2025\nNgày thứ nhất - Thứ Ba, 21/10", "vi")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("22/10/2025", "2025-10-22"), ("21/10", "2025-10-21")]

@@ -811,3 +811,15 @@ def test_vietnamese_working_session_told_again_with_a_period_to_date_is_the_one_
 ])
 def test_french_bring_together_infinitives_press_points_stays_and_annual_meetings(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Ngày thứ hai - Thứ Tư, 22/10/2025\n08:30 - 11:30  Hội thảo chuyên đề về quản trị tài sản trí tuệ\n"
+           "14:00 - 15:30  Tham quan Khu Công nghệ cao", [("workshop", "Hội thảo", "2025-10-22", "past"), ("visit", "Tham quan", "2025-10-22", "past")]),
+    ("vi", "Từ ngày 6 - 17/1/2025, đoàn công tác đã đăng ký tham dự và khảo sát thực địa tại Cao Bằng.",
+     [("visit", "khảo sát thực địa", "2025-01-06/2025-01-17", "past")]),
+    ("vi", "Ngày 26/10/2023, tại lễ kỷ niệm 30 năm quan hệ, hai bên nhìn lại chặng đường hợp tác.",
+     [("other", "lễ kỷ niệm", "2023-10-26", "past")]),
+])
+def test_vietnamese_programme_lines_field_visits_and_ceremonies(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
