@@ -464,3 +464,17 @@ def test_vietnamese_the_following_year_counts_from_the_year_just_told(run):
 def test_vietnamese_day_after_its_weekday_is_a_date_and_second_day_is_no_monday(run):
     doc = run("Ngày thứ hai - Thứ Tư, 22/10/2025\nNgày thứ nhất - Thứ Ba, 21/10", "vi")
     assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("22/10/2025", "2025-10-22"), ("21/10", "2025-10-21")]
+
+
+def test_a_closing_line_dates_the_document_when_no_first_line_does(run):
+    doc = run("COMMUNIQUÉ CONJOINT\n\n1. La visite a suivi la mission de mars 2023, tenue à Lomé le 12 mars 2023.\n\n"
+              "2. Le 3 février, la Secrétaire générale s'est rendue au Parlement.\n\nFait à Abuja, le 4 février 2026.", "fr")
+    day = [m for m in doc.mentions_of("DATE") if m.text == "3 février"][0]
+    assert (doc.published, day.value) == ("2026-02-04", "2026-02-03")
+
+
+def test_an_issue_month_on_a_short_first_line_gives_later_days_their_year(run):
+    doc = run("INTÉGRATION RÉGIONALE\nNuméro 47 – mars 2026\n\nCréée en 1964, la CNUCED a signé un accord le 2 avril 1998.\n\n"
+              "Prochaine étape : une formation du 11 au 22 mai à Bamako.", "fr")
+    last = doc.mentions_of("DATE")[-1]
+    assert (doc.published, last.value) == ("2026-03", "2026-05-11/2026-05-22")

@@ -63,6 +63,8 @@ class LangDates:
     weekdays: dict[str, int] = field(default_factory=dict)
     weekday_rx: re.Pattern | None = None
     dateline_cues: list[str] = field(default_factory=list)
+    # a closing line's opening ("Fait à Abuja, le 4 février 2026"): the document's own date, at its end
+    closing_cues: list[str] = field(default_factory=list)
     instrument: Instrument | None = None
     source: str = "models"  # "models" or "dateparser" (locale data fallback)
     # a date of another calendar written next to its Gregorian equivalent ("14 شعبان 1446 هـ الموافق 13 فبراير
@@ -179,6 +181,7 @@ def _lang_dates(lang: str, spec: dict, mspec: dict) -> LangDates:
         weekday_rx=re.compile(spec["weekday_regex"].replace("{WEEKDAY}", f"(?P<weekday>{alt(list(wdays))})"),
                               re.IGNORECASE) if wdays and spec.get("weekday_regex") else None,
         dateline_cues=[c.casefold() for c in spec.get("dateline_cues") or []],
+        closing_cues=[c.casefold() for c in spec.get("closing_cues") or []],
         instrument=_instrument(spec.get("instrument")),
         span_qualifiers=frozenset(" ".join(k.casefold().split()) for k in spec.get("span_qualifiers") or []),
         weekday_in_span=bool(spec.get("weekday_in_span")),

@@ -315,24 +315,42 @@ class DateStage:
     def _dateline(self, doc: Document, chosen: list[Found], spec: LangDates | None) -> str | None:
         """A day-precise date on one of the first lines that is the document's own: the line is short, or
         has a 'published' cue, or the date follows a place and a comma ("NEW YORK, 30 November 2022 —"),
-        or the date closes a heading line ("Security Council, 9893rd Meeting (AM), 3 April 2025")."""
-        lines = [s for _, s in doc.content_sentences()][: self.params.dateline_lines]
-        cues = spec.dateline_cues if spec else []
+        or the date closes a heading line ("Security Council, 9893rd Meeting (AM), 3 April 2025"); else an
+        issue's month on a short first line ("Numéro 47 – mars 2026"); else the date of a closing line ("Fait à
+        Abuja, le 4 février 2026")."""
+        sentences = [s for _, s in doc.content_sentences()]
+        lines = sentences[: self.params.dateline_lines]
         starts = [f.start for f in chosen]
+        inside = lambda sent: chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]  # noqa: E731
         for sent in lines:
-            line = doc.text[sent.start : sent.end]
-            for f in chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]:
-                if f.granularity not in ("day", "dayrange") or not f.value or f.rule == "relative" \
-                        or (f.granularity == "dayrange" and not _whole_line(doc.text, sent.start, sent.end)):
-                    continue  # a meeting's days on a line of their own ("Dakar, 3 - 5 juin 2024"): the first is the page's date
-                prefix, rest_after = line[: f.start - sent.start], line[f.end - sent.start :]
-                rest = (prefix + rest_after).casefold()
-                if (len(line.strip()) <= self.params.dateline_max_chars or any(c in rest for c in cues)
-                        or (self.neutral.dateline_prefix and self.neutral.dateline_prefix.search(prefix))
-                        or (self.neutral.dateline_dash and self.neutral.dateline_dash.match(rest_after)
-                            and prefix.rstrip().endswith((",", "،")) and len(prefix) <= 120)):
+            for f in inside(sent):
+                if self._heads_the_page(doc.text, sent, f, spec):
                     return f.value[:10]
+        for sent in lines:
+            for f in inside(sent):
+                if f.granularity == "month" and f.value and len(doc.text[sent.start : sent.end].strip()) <= self.params.dateline_max_chars:
+                    return f.value[:7]
+        closing = spec.closing_cues if spec else []
+        for sent in sentences[-self.params.dateline_lines :] if closing else []:
+            if doc.text[sent.start : sent.end].lstrip().casefold().startswith(tuple(closing)):
+                days = [f for f in inside(sent) if f.granularity == "day" and f.value]
+                if days:
+                    return days[0].value[:10]
         return None
+
+    def _heads_the_page(self, text: str, sent: Any, f: Found, spec: LangDates | None) -> bool:
+        """The date of a first line is the page's own (see ``_dateline``)."""
+        if f.granularity not in ("day", "dayrange") or not f.value or f.rule == "relative" \
+                or (f.granularity == "dayrange" and not _whole_line(text, sent.start, sent.end)):
+            return False  # a meeting's days on a line of their own ("Dakar, 3 - 5 juin 2024"): the first is the page's date
+        line = text[sent.start : sent.end]
+        prefix, rest_after = line[: f.start - sent.start], line[f.end - sent.start :]
+        rest = (prefix + rest_after).casefold()
+        cues = spec.dateline_cues if spec else []
+        return (len(line.strip()) <= self.params.dateline_max_chars or any(c in rest for c in cues)
+                or bool(self.neutral.dateline_prefix and self.neutral.dateline_prefix.search(prefix))
+                or bool(self.neutral.dateline_dash and self.neutral.dateline_dash.match(rest_after)
+                        and prefix.rstrip().endswith((",", "،")) and len(prefix) <= 120))
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
