@@ -682,6 +682,8 @@ class EventStage:
             args = self._arguments(doc.text, spec, clause, trig, window, dates, n, memory, participants)
             if args.date is None and memory.dateline is not None:
                 args.date, args.weak_date = memory.dateline, True  # a headline event happened on its dateline's date
+            elif memory.title and memory.dateline is not None and _within(memory.dateline, args.date):
+                args.date = memory.dateline  # "HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025"
             if self.params.require_anchor and not memory.title and not (args.date or args.started or args.ordinal or args.planned
                                                    or args.instruments or args.place):
                 referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_of_type else None
@@ -1039,12 +1041,13 @@ def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Men
     a title line gives ("Security Council, 9893rd Meeting (AM), 3 April 2025")."""
     if body == 0:
         return None
+    points = []
     for _, sent in sentences[1 : body + 1]:
         opening = dates.inside(sent.start, min(sent.end, sent.start + DATELINE_CHARS))
-        point = next((d for d in opening if _is_point(d)), None)
-        if point is not None:
-            return point
-    return None
+        points.extend(d for d in opening[:1] if _is_point(d))
+    # a day beats a year the title names ("HỌP BÁO ... NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025")
+    days = [d for d in points if len(str(d.value or "")) == 10]
+    return (days or points or [None])[0]
 
 
 def _clauses(text: str, start: int, end: int):

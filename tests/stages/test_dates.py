@@ -478,3 +478,9 @@ def test_an_issue_month_on_a_short_first_line_gives_later_days_their_year(run):
               "Prochaine étape : une formation du 11 au 22 mai à Bamako.", "fr")
     last = doc.mentions_of("DATE")[-1]
     assert (doc.published, last.value) == ("2026-03", "2026-05-11/2026-05-22")
+
+
+def test_vietnamese_day_of_the_following_year(run):
+    doc = run("Hiến chương được ký ngày 20/11/2007 tại Singapore và có hiệu lực ngày 15 tháng 12 năm sau.", "vi")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("ngày 20/11/2007", "2007-11-20"),
+                                                                    ("ngày 15 tháng 12 năm sau", "2008-12-15")]

@@ -823,3 +823,9 @@ def test_french_bring_together_infinitives_press_points_stays_and_annual_meeting
 ])
 def test_vietnamese_programme_lines_field_visits_and_ceremonies(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+def test_a_title_event_named_with_its_year_happened_on_the_dateline_day(ex):
+    doc = _doc(ex, "NỘI DUNG HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025\nHà Nội, 15 giờ ngày 03/ 7/ 2025\n\nI. THÔNG BÁO\n\n"
+                   "Người Phát ngôn thông báo hoạt động đối ngoại của Bộ trưởng.", "vi")
+    assert _ev(doc) == [("meeting", "HỌP BÁO", "2025-07-03", "past")]
