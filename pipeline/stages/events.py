@@ -52,6 +52,8 @@ LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched 
 MAX_TITLE_LINES = 5  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
 ADJACENT_TOKENS = 2  # "accordé le statut": triggers of one type at most this many tokens apart are one
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
+NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
+CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency this close after the trigger makes it a habit
 OUTCOME_WINDOW = 40  # characters before a trigger searched for "the conclusions of"
@@ -115,6 +117,9 @@ class LangEvents:
     # the meeting's own paperwork ("a adopté son ordre du jour", "the minutes ... were approved"): adopting it is
     # procedure, no happening; matched with its case ("its agenda", never "the 2030 Agenda")
     procedural: re.Pattern | None = None
+    # "الدورة ... لمؤتمر ...": a session of a body named as a conference or forum is that kind of gathering (the
+    # Arabic convention; French "session de la Conférence" stays a meeting)
+    session_of_named: bool = False
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -270,6 +275,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         generic=frozenset(phrase_key(w, arabic) for w in spec.get("generic_gatherings", [])),
         procedural=_procedural_regex(spec.get("procedural_objects", [])),
         to_date=_to_date_regex(spec.get("to_date_cues", [])),
+        session_of_named=bool(spec.get("session_of_named", False)),
     )
 
 
@@ -522,7 +528,7 @@ class EventStage:
             return True
         return _counted(text, toks, trig.prev_token, spec.ordinal, trig.start)
 
-    def _one_per_happening(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+    def _one_per_happening(self, text: str, spec: LangEvents, clause: Clause, found: list[Trigger]) -> list[Trigger]:
         """A gathering named as what is established or launched ("opened its dialogue with ASEAN") is that
         event's object, not a second event ("established at the first Ministerial Meeting" names where it
         happened: a place cue before the gathering makes it its own event); then verbal and nominal triggers of
@@ -535,6 +541,8 @@ class EventStage:
                     and not (spec.place_cue and spec.place_cue.search(text, maker.end, g.start)):
                 objects.add(id(g))
         found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
+        if spec.session_of_named:
+            self._sessions_of_named(text, spec, clause, found)
         return self._merge_verbal(spec, self._adjacent_same_type(text, spec, self._kinds_of_gatherings(text, spec, found)))
 
     def _kinds_of_gatherings(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
@@ -578,6 +586,34 @@ class EventStage:
                 continue
             out.append(t)
         return out
+
+    def _sessions_of_named(self, text: str, spec: LangEvents, clause: Clause, found: list[Trigger]) -> None:
+        """"الدورة السادسة عشرة لمؤتمر الأمم المتحدة للتجارة والتنمية", "الدورة الثامنة والثلاثين للمؤتمر العام
+        لليونسكو": where the language's convention says so (``session_of_named``), a session of a body whose name
+        is headed by a gathering word (a conference, a forum) is that kind of gathering; a session of a council
+        or an assembly stays a meeting."""
+        for t in found:
+            if t.type not in self.sessions or t.next_token >= len(clause.toks):
+                continue
+            k = bisect_left(clause.org_starts, clause.toks[t.next_token][0])
+            if k == len(clause.org_starts):
+                continue
+            start = clause.org_starts[k]
+            between = [x for x in clause.toks[t.next_token:] if x[1] <= start]
+            if len(between) >= SESSION_GAP_TOKENS or CLAUSE_GAP.search(text, t.end, start):
+                continue
+            head = self._name_head(spec, [x for x in clause.toks if x[1] > start][:NAME_HEAD_TOKENS])
+            if head is not None:
+                t.type = head
+
+    def _name_head(self, spec: LangEvents, toks: list) -> str | None:
+        """The gathering type (not a session's) of the first one-word trigger among a name's first words."""
+        for tok in toks:
+            for _, f in self.arabic.readings(tok[2]):
+                kinds = [v for v in spec.triggers.root.get(f, {}).get("$", []) if v in self.gatherings and v not in self.sessions]
+                if kinds:
+                    return kinds[0]
+        return None
 
     def _merge_verbal(self, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """A gathering verb and a gathering noun of one clause are one happening ("met ... for the summit"):
@@ -662,7 +698,7 @@ class EventStage:
     # -- one clause ---------------------------------------------------------------------------------------
 
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
-        found = self._one_per_happening(doc.text, spec, self._triggers(doc.text, spec, clause))
+        found = self._one_per_happening(doc.text, spec, clause, self._triggers(doc.text, spec, clause))
         # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
         found = [t for t in found if not self._named_for_outcome(doc.text, spec, clause, t, memory)]
         self._series_type(spec, found, memory)

@@ -829,3 +829,15 @@ def test_a_title_event_named_with_its_year_happened_on_the_dateline_day(ex):
     doc = _doc(ex, "NỘI DUNG HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025\nHà Nội, 15 giờ ngày 03/ 7/ 2025\n\nI. THÔNG BÁO\n\n"
                    "Người Phát ngôn thông báo hoạt động đối ngoại của Bộ trưởng.", "vi")
     assert _ev(doc) == [("meeting", "HỌP BÁO", "2025-07-03", "past")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "تابع المصرف التحضيرات الخاصة بالدورة السادسة عشرة لمؤتمر الأمم المتحدة للتجارة والتنمية المقررة في جنيف في تشرين الأول/أكتوبر 2025.",
+     [("conference", "الدورة", "2025-10")]),
+    ("ar", "وعقدت الدورة الخمسون لمجلس وزراء خارجية منظمة التعاون الإسلامي في ياوندي في آب/أغسطس 2024.",
+     [("meeting", "الدورة", "2024-08")]),
+    ("fr", "La 33e session de la Conférence régionale de la FAO pour l'Afrique s'est tenue à Rabat du 18 au 20 avril 2024.",
+     [("meeting", "session", "2024-04-18/2024-04-20")]),
+])
+def test_arabic_session_of_a_conference_is_a_conference_by_that_languages_convention(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
