@@ -120,6 +120,9 @@ class LangEvents:
     # "الدورة ... لمؤتمر ...": a session of a body named as a conference or forum is that kind of gathering (the
     # Arabic convention; French "session de la Conférence" stays a meeting)
     session_of_named: bool = False
+    # "cette réunion", "hội nghị này", "هذا الاجتماع": a demonstrative names the gathering already reported
+    demonstrative_before: frozenset[str] = frozenset()
+    demonstrative_after: frozenset[str] = frozenset()
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -135,6 +138,7 @@ class Trigger:
     # event, but it neither merges with nor dates the happenings of its clause
     setting: bool = False
     outcome: bool = False  # named as the source of an outcome ("the conclusions of the workshop")
+    again: bool = False  # named with a demonstrative ("cette réunion", "hội nghị này"): the one already reported
 
 
 @dataclass
@@ -276,6 +280,8 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         procedural=_procedural_regex(spec.get("procedural_objects", [])),
         to_date=_to_date_regex(spec.get("to_date_cues", [])),
         session_of_named=bool(spec.get("session_of_named", False)),
+        demonstrative_before=folded(spec.get("demonstratives_before", [])),
+        demonstrative_after=folded(spec.get("demonstratives_after", [])),
     )
 
 
@@ -674,6 +680,8 @@ class EventStage:
                 out.opening.append(d)
                 continue
             i = bisect_left(starts, d.start)
+            while i > 1 and found[i - 1].again:
+                i -= 1  # "la réunion préparatoire en vue de cette conférence, tenue en septembre": the réunion's date
             if i and found[i - 1].setting and i < len(found) and "," in text[found[i - 1].end : d.start] \
                     and text[d.end : d.end + 2].lstrip().startswith(","):
                 i += 1  # "on the sidelines of the summit, on 15 September, X met Y": the date is the talks' date
@@ -703,6 +711,8 @@ class EventStage:
         found = [t for t in found if not self._named_for_outcome(doc.text, spec, clause, t, memory)]
         self._series_type(spec, found, memory)
         found = [t for t in found if not self._procedural(doc.text, spec, clause, t)]
+        for t in found:
+            t.again = t.type in self.gatherings and self._demonstrative(spec, clause, t)
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
             memory.carry = points[-1] if points else memory.carry
@@ -832,6 +842,8 @@ class EventStage:
         definite, undated gathering noun ("the meeting", "الاجتماع", "Hội nghị") after a gathering was reported.
         """
         date = args.date.value if args.date else None
+        if trig.again:
+            return self._last_date(trig, memory)  # "tại hội nghị này", "cette réunion": never a new happening
         if args.ordinal and (trig.type, args.ordinal) in memory.ordinals:
             seen = memory.ordinals[(trig.type, args.ordinal)]
             # "the 1st Summit" of another series has its own date; a borrowed date gives way to an own one
@@ -887,6 +899,19 @@ class EventStage:
                 _refine(h, args, memory)
                 return h.date or ""
         return None
+
+    def _last_date(self, trig: Trigger, memory: DocMemory) -> str:
+        """The date ("" when none) of the gathering a demonstrative names again."""
+        last = memory.last_of_type.get(trig.type, memory.last_gathering)
+        return (last.date or "") if last is not None else ""
+
+    def _demonstrative(self, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
+        """"cette réunion", "this meeting", "hội nghị này", "هذا الاجتماع": a demonstrative right before or right
+        after the trigger."""
+        toks = clause.toks
+        before = fold_token(toks[trig.prev_token][2], self.arabic) if trig.prev_token >= 0 else ""
+        after = fold_token(toks[trig.next_token][2], self.arabic) if trig.next_token < len(toks) else ""
+        return before in spec.demonstrative_before or after in spec.demonstrative_after
 
     def _definite(self, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
         if spec.definite_prefix:

@@ -841,3 +841,14 @@ def test_a_title_event_named_with_its_year_happened_on_the_dateline_day(ex):
 ])
 def test_arabic_session_of_a_conference_is_a_conference_by_that_languages_convention(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Ngày 9/12/2025, Bộ Tài chính và UNDP tổ chức Hội nghị rà soát thường niên. Tại hội nghị này, hai bên nhắc lại "
+           "rằng UNDP có mặt tại Việt Nam từ năm 1978.", [("meeting", "Hội nghị rà soát", "2025-12-09", "past")]),
+    ("fr", "Le Forum s'est ouvert à Nairobi le 24 février 2025. La première réunion préparatoire en vue de cette conférence, "
+           "tenue en ligne en septembre 2024, a permis de fixer les priorités.",
+     [("conference", "Forum", "2025-02-24", "past"), ("meeting", "réunion", "2024-09", "past")]),
+])
+def test_a_gathering_named_with_a_demonstrative_is_the_one_already_reported(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
