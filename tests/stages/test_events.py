@@ -852,3 +852,11 @@ def test_arabic_session_of_a_conference_is_a_conference_by_that_languages_conven
 ])
 def test_a_gathering_named_with_a_demonstrative_is_the_one_already_reported(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Năm 1978, Văn phòng Đại diện FAO tại Việt Nam được mở tại Hà Nội.", [("establishment", "được mở", "1978")]),
+    ("vi", "Năm 2015, phạm vi di sản được mở rộng thành Vịnh Hạ Long - Quần đảo Cát Bà.", []),
+])
+def test_vietnamese_an_office_opened_is_founded_but_a_site_extended_is_not(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
