@@ -860,3 +860,13 @@ def test_a_gathering_named_with_a_demonstrative_is_the_one_already_reported(ex, 
 ])
 def test_vietnamese_an_office_opened_is_founded_but_a_site_extended_is_not(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Sáng 19/11/2025, đoàn UNFPA sẽ làm việc với Bộ Y tế về định hướng hợp tác sau năm 2026.",
+     [("meeting", "làm việc với", "2025-11-19", "planned")]),
+    ("en", "On 3 March 2025 the Board approved the Strategy and agreed to review it after 2030.",
+     [("adoption", "approved", "2025-03-03", "past")]),
+])
+def test_a_date_after_after_or_before_bounds_a_period_and_dates_nothing(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
