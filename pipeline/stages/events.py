@@ -52,6 +52,10 @@ LEVEL_BEFORE, LEVEL_AFTER = 70, 50  # characters around a session noun searched 
 MAX_TITLE_LINES = 5  # a title block: up to this many leading lines without a final stop ("Communiqué de presse")
 ADJACENT_TOKENS = 2  # "accordé le statut": triggers of one type at most this many tokens apart are one
 SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most this many tokens between the nouns
+ACRONYM_DEF_CHARS = 120  # from a gathering's trigger to the bracketed acronym defining it
+ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z]{2,8})(?:[-‑ ]?\d{1,3})?\)")
+ACRONYM_USE = re.compile(r"(?P<acr>[A-Z]{2,8})(?:[-‑]?(?P<num>\d{1,3}))?")
+ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT", "-", "25" by the tokenizer
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
@@ -228,6 +232,8 @@ class DocMemory:
     title: bool = False  # reading the title block: its events are anchored by being headlines
     lead: bool = False  # reading the first sentence after the title block
     schedule_day: Mention | None = None  # the day heading the agenda lines being read (a programme page)
+    # gathering acronyms defined after their trigger ("Hội nghị Bộ trưởng Ngoại giao ASEAN - EU (AEMM)") -> type
+    acronyms: dict[str, str] = field(default_factory=dict)
 
 
 def _alternation(words: list[str]) -> str:
@@ -407,6 +413,7 @@ class EventStage:
         self.sessions = frozenset(self.neutral.get("sessions", []))
         self.summit_type = self.neutral.get("summit_type")
         self.schedule_time = re.compile(self.neutral["schedule_time"]) if self.neutral.get("schedule_time") else None
+        self.known_acronyms = dict(self.neutral.get("gathering_acronyms", {}))
 
     def __call__(self, doc: Document) -> Document:
         spec = self.langs.get(doc.lang or "")
@@ -475,6 +482,37 @@ class EventStage:
                 found.append(trig)
             i = end_i + 1
         return found
+
+    def _learn_acronyms(self, text: str, clause: Clause, found: list[Trigger], memory: DocMemory) -> None:
+        """"Hội nghị Bộ trưởng Ngoại giao ASEAN - EU (AEMM)", "Conférence mondiale de développement des
+        télécommunications (CMDT-22)": an acronym in brackets after a gathering's name (before the next trigger)
+        names that series of gatherings for the rest of the document."""
+        for n, t in enumerate(found):
+            if t.type not in self.gatherings:
+                continue
+            end = min(found[n + 1].start if n + 1 < len(found) else clause.end, t.end + ACRONYM_DEF_CHARS)
+            m = ACRONYM_DEF.search(text, t.end, end)
+            if m is not None and not _known_organisation(clause, m.start("acr")):
+                memory.acronyms.setdefault(m.group("acr"), t.type)
+
+    def _acronym_triggers(self, text: str, spec: LangEvents, clause: Clause, memory: DocMemory) -> list[Trigger]:
+        """"AEMM lần thứ 24", "la CMDT-25", "la COP28": a gathering acronym (defined in the text, or a well-known
+        series: ``gathering_acronyms`` in models/events.yaml) with its number or an ordinal after it is a
+        gathering, though the organisations stage may have read it as a name; the bracket defining it is not."""
+        out: list[Trigger] = []
+        toks = clause.toks
+        for i, (start, end, word) in enumerate(toks):
+            m = ACRONYM_USE.fullmatch(word)
+            if m is None or text[start - 1 : start] == "(":
+                continue
+            number = ACRONYM_NUMBER.match(text, end) if not m.group("num") else None
+            numbered = bool(m.group("num") or number)
+            kind = memory.acronyms.get(m.group("acr")) or (self.known_acronyms.get(m.group("acr")) if numbered else None)
+            if kind is None or not (numbered or (spec.ordinal and spec.ordinal.match(text, end + 1, end + 30))):
+                continue
+            out.append(Trigger(start, number.end() if number else end, kind, (word.casefold(),), i - 1,
+                               bisect_left([t[0] for t in toks], number.end()) if number else i + 1))
+        return out
 
     def _fold(self, token: str) -> str:
         """``fold_token``, memoised by the folder (every token of every clause is folded several times)."""
@@ -706,7 +744,12 @@ class EventStage:
     # -- one clause ---------------------------------------------------------------------------------------
 
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
-        found = self._one_per_happening(doc.text, spec, clause, self._triggers(doc.text, spec, clause))
+        found = self._triggers(doc.text, spec, clause)
+        self._learn_acronyms(doc.text, clause, found, memory)
+        named = self._acronym_triggers(doc.text, spec, clause, memory)
+        if named:
+            found = sorted(found + named, key=lambda t: t.start)
+        found = self._one_per_happening(doc.text, spec, clause, found)
         # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
         found = [t for t in found if not self._named_for_outcome(doc.text, spec, clause, t, memory)]
         self._series_type(spec, found, memory)
@@ -1060,6 +1103,13 @@ def _preposition(spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
     nxt = clause.toks[trig.next_token][0]
     i = bisect_left(clause.org_starts, nxt)
     return i < len(clause.org_starts) and clause.org_starts[i] == nxt
+
+
+def _known_organisation(clause: Clause, start: int) -> bool:
+    """An organisation of the knowledge base starts here ("(IPU)" after "... Liên minh Nghị viện Thế giới")."""
+    i = bisect_left(clause.org_starts, start)
+    return i < len(clause.org_starts) and clause.org_starts[i] == start \
+        and any(m.start == start and m.extractor.startswith("orgs:kb") for m in clause.orgs)
 
 
 def _inside_name(trig: Trigger, clause: Clause) -> bool:

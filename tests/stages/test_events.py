@@ -870,3 +870,18 @@ def test_vietnamese_an_office_opened_is_founded_but_a_site_extended_is_not(ex, l
 ])
 def test_a_date_after_after_or_before_bounds_a_period_and_dates_nothing(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Quan hệ được nâng lên tại Hội nghị Bộ trưởng Ngoại giao ASEAN - EU (AEMM) lần thứ 23 ngày 1/12/2020. "
+           "Hai bên chuẩn bị cho AEMM lần thứ 25, dự kiến diễn ra vào năm 2026.",
+     [("meeting", "Hội nghị Bộ trưởng Ngoại giao", "2020-12-01", "past"), ("establishment", "nâng lên", "2020-12-01", "past"),
+      ("meeting", "AEMM", "2026", "planned")]),
+    ("fr", "La CMDT-25 se tiendra en novembre 2025 à Bakou.", [("conference", "CMDT-25", "2025-11", "planned")]),
+    ("fr", "Un pavillon commun a été animé à la COP28, tenue à Dubaï du 30 novembre au 12 décembre 2023.",
+     [("conference", "COP28", "2023-11-30/2023-12-12", "past")]),
+    ("vi", "Hội thảo của Liên minh Nghị viện Thế giới (IPU) diễn ra ngày 3/4/2024. Đại hội đồng IPU lần thứ 148 họp tại Geneva tháng 3/2024.",
+     [("workshop", "Hội thảo", "2024-04-03", "past"), ("meeting", "Đại hội đồng", "2024-03", "past")]),
+])
+def test_a_gathering_acronym_defined_in_the_text_or_well_known_with_its_number_is_a_gathering(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
