@@ -143,6 +143,7 @@ class Trigger:
     setting: bool = False
     outcome: bool = False  # named as the source of an outcome ("the conclusions of the workshop")
     again: bool = False  # named with a demonstrative ("cette réunion", "hội nghị này"): the one already reported
+    cued: bool = False  # after a setting cue ("Trước lễ ký, ..."): a date set off after it is the next trigger's
 
 
 @dataclass
@@ -476,8 +477,8 @@ class EventStage:
             if not self._negated(text, spec, toks, trig) and not _inside_name(trig, clause) \
                     and not _preposition(spec, clause, trig) and _numbered_if_needed(text, spec, trig):
                 self._level(text, spec, clause, trig)
-                trig.setting = bool(etype in self.gatherings and spec.setting_cue
-                                    and spec.setting_cue.search(text, max(clause.start, trig.start - 60), trig.start))
+                trig.cued = bool(spec.setting_cue and spec.setting_cue.search(text, max(clause.start, trig.start - 60), trig.start))
+                trig.setting = etype in self.gatherings and trig.cued
                 trig.outcome = bool(spec.outcome and spec.outcome.search(text, max(clause.start, trig.start - OUTCOME_WINDOW), trig.start))
                 found.append(trig)
             i = end_i + 1
@@ -720,7 +721,7 @@ class EventStage:
             i = bisect_left(starts, d.start)
             while i > 1 and found[i - 1].again:
                 i -= 1  # "la réunion préparatoire en vue de cette conférence, tenue en septembre": the réunion's date
-            if i and found[i - 1].setting and i < len(found) and "," in text[found[i - 1].end : d.start] \
+            if i and found[i - 1].cued and i < len(found) and "," in text[found[i - 1].end : d.start] \
                     and text[d.end : d.end + 2].lstrip().startswith(","):
                 i += 1  # "on the sidelines of the summit, on 15 September, X met Y": the date is the talks' date
             out.nearest[i - 1 if i else 0].append(d)
@@ -775,7 +776,7 @@ class EventStage:
                 args.date = memory.dateline  # "HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025"
             if self.params.require_anchor and not memory.title and not (args.date or args.started or args.ordinal or args.planned
                                                    or args.instruments or args.place):
-                referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_of_type else None
+                referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_event else None
                 if referent is None:
                     waiting.append((trig, args))
                 else:

@@ -885,3 +885,9 @@ def test_a_date_after_after_or_before_bounds_a_period_and_dates_nothing(ex, lang
 ])
 def test_a_gathering_acronym_defined_in_the_text_or_well_known_with_its_number_is_a_gathering(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+def test_a_signing_named_again_as_a_setting_gives_its_set_off_date_to_the_next_happening(ex):
+    doc = _doc(ex, "Ngày 17/3/2025, Ban Thư ký MRC và FAO đã ký Bản ghi nhớ về nghề cá. Trước lễ ký, sáng cùng ngày, "
+                   "đoàn FAO đã có buổi làm việc với Ủy ban Liên hợp MRC về kế hoạch triển khai.", "vi")
+    assert _ev(doc) == [("signing", "ký", "2025-03-17", "past"), ("meeting", "buổi làm việc", "2025-03-17", "past")]
