@@ -484,3 +484,9 @@ def test_vietnamese_day_of_the_following_year(run):
     doc = run("Hiến chương được ký ngày 20/11/2007 tại Singapore và có hiệu lực ngày 15 tháng 12 năm sau.", "vi")
     assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("ngày 20/11/2007", "2007-11-20"),
                                                                     ("ngày 15 tháng 12 năm sau", "2008-12-15")]
+
+
+def test_french_ce_jour_is_the_publication_day_but_ce_jour_la_is_not_a_date(run):
+    doc = run("La séance de travail tenue ce jour à Londres. Ce jour-là, à Ouagadougou, la Commission a signé.", "fr",
+              published="2025-05-14")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("ce jour", "2025-05-14")]
