@@ -56,6 +56,7 @@ ACRONYM_DEF_CHARS = 120  # from a gathering's trigger to the bracketed acronym d
 ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z]{2,8})(?:[-‑ ]?\d{1,3})?\)")
 ACRONYM_USE = re.compile(r"(?P<acr>[A-Z]{2,8})(?:[-‑]?(?P<num>\d{1,3}))?")
 ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT", "-", "25" by the tokenizer
+ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
@@ -235,6 +236,7 @@ class DocMemory:
     schedule_day: Mention | None = None  # the day heading the agenda lines being read (a programme page)
     # gathering acronyms defined after their trigger ("Hội nghị Bộ trưởng Ngoại giao ASEAN - EU (AEMM)") -> type
     acronyms: dict[str, str] = field(default_factory=dict)
+    agreements: dict[tuple[int, int], Mention] = field(default_factory=dict)  # by span: anaphors' antecedents
 
 
 def _alternation(words: list[str]) -> str:
@@ -422,7 +424,7 @@ class EventStage:
             return doc
         index = {t: MentionIndex(doc.mentions_of(t)) for t in (ORG, DATE, LOC, AGREEMENT)}
         breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
-        memory = DocMemory()
+        memory = DocMemory(agreements={(m.start, m.end): m for m in doc.mentions_of(AGREEMENT)})
         sentences = doc.content_sentences()
         body = _title_lines(doc.text, sentences, self.schedule_time)
         dateline = _dateline(doc.text, sentences, body, index[DATE])
@@ -894,7 +896,10 @@ class EventStage:
             if date is None or seen.date is None or seen.date == date or id(seen) in memory.weak:
                 _refine(seen, args, memory)
                 return seen.date or ""
-        keys = {_instrument_key(a) for a in args.instruments}
+        # an anaphor names the instrument of its antecedent, but only an undated happening is known to be the same
+        # one reported with it ("ووقّع الاتفاقية عن البنك ..."); a dated one may be another signing of it
+        chain = memory.agreements if not args.own_date and trig.type in self.once_per_instrument else {}
+        keys = {_instrument_key(a, chain) for a in args.instruments}
         if trig.type in self.instrument_types:
             if keys and all((trig.type, k) in memory.instruments for k in keys):
                 return date or ""
@@ -986,7 +991,7 @@ class EventStage:
             memory.last_gathering = memory.last_of_type[trig.type] = event
         memory.last_event[trig.type] = event
         for a in args.instruments:
-            memory.instruments.add((trig.type, _instrument_key(a)))
+            memory.instruments.add((trig.type, _instrument_key(a, memory.agreements)))
         return event
 
     def _at_gatherings(self, text: str, spec: LangEvents, made: list[Event]) -> None:
@@ -1132,7 +1137,14 @@ def _instruments(text: str, clause: Clause, trig: Trigger, window: tuple[int, in
     return [before] if before is not None and window[0] <= before.end <= trig.start else []
 
 
-def _instrument_key(a: Mention) -> str:
+def _instrument_key(a: Mention, agreements: dict[tuple[int, int], Mention]) -> str:
+    """The instrument's key; an anaphor ("الاتفاقية", "the Memorandum") has its antecedent's, so that "ووقّع
+    الاتفاقية عن البنك ..." names the signing already reported."""
+    for _ in range(ANAPHOR_HOPS):
+        ante = a.attrs.get("antecedent")
+        if not a.attrs.get("anaphor") or not ante or tuple(ante) not in agreements:
+            break
+        a = agreements[tuple(ante)]
     return str(a.attrs.get("agreement_key") or a.text.casefold())
 
 

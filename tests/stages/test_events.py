@@ -891,3 +891,9 @@ def test_a_signing_named_again_as_a_setting_gives_its_set_off_date_to_the_next_h
     doc = _doc(ex, "Ngày 17/3/2025, Ban Thư ký MRC và FAO đã ký Bản ghi nhớ về nghề cá. Trước lễ ký, sáng cùng ngày, "
                    "đoàn FAO đã có buổi làm việc với Ủy ban Liên hợp MRC về kế hoạch triển khai.", "vi")
     assert _ev(doc) == [("signing", "ký", "2025-03-17", "past"), ("meeting", "buổi làm việc", "2025-03-17", "past")]
+
+
+def test_signatories_of_the_agreement_just_reported_are_no_second_signing(ex):
+    doc = _doc(ex, "جدة - 4 نوفمبر 2025 (واس) - وقّع البنك الإسلامي للتنمية ومنظمة الأمم المتحدة للطفولة اليوم اتفاقية منحة "
+                   "لتمويل برنامج التحصين.\n\nووقّع الاتفاقية عن البنك رئيس مجموعة البنك.", "ar")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("signing", "وقّع", "2025-11-04")]
