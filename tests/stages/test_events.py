@@ -897,3 +897,10 @@ def test_signatories_of_the_agreement_just_reported_are_no_second_signing(ex):
     doc = _doc(ex, "جدة - 4 نوفمبر 2025 (واس) - وقّع البنك الإسلامي للتنمية ومنظمة الأمم المتحدة للطفولة اليوم اتفاقية منحة "
                    "لتمويل برنامج التحصين.\n\nووقّع الاتفاقية عن البنك رئيس مجموعة البنك.", "ar")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("signing", "وقّع", "2025-11-04")]
+
+
+def test_vietnamese_founding_verb_ends_the_founders_name_and_applying_to_join_is_one_happening(ex):
+    doc = _doc(ex, "Ngày 4/1/1995, Việt Nam nộp đơn xin gia nhập. Ngày 31/1/1995, Đại hội đồng WTO thành lập Ban Công tác "
+                   "xem xét chế độ thương mại.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("other", "nộp đơn xin gia nhập", "1995-01-04"), ("establishment", "thành lập", "1995-01-31")]
