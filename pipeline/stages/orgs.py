@@ -397,6 +397,9 @@ class OrgStage:
         bridges = ({w.casefold() for w in matching.get("bridge_words", [])},
                    {w.casefold() for w in matching.get("coordinating_bridges", [])},
                    {w.casefold() for w in matching.get("coordination_stops", [])})
+        # an office, a mission or a university names its seat: "Văn phòng WHO tại Việt Nam", "Đại học Hawaii tại Manoa"
+        located = {tuple(h.casefold().split()) for h in matching.get("located_heads", [])}
+        located_bridges = (bridges[0] | {w.casefold() for w in matching.get("located_bridges", [])},) + bridges[1:]
         max_len = int(matching.get("max_syllables", spec.get("max_syllables", 10)))
         gap = lambda x, y: not text[x[1] : y[0]].strip(" -–")  # noqa: E731  (a comma or a quote ends the name)
         verbs = {tuple(v.split()) for v in matching.get("stop_verbs", [])}
@@ -439,7 +442,8 @@ class OrgStage:
                         break
                     if word in verb_firsts and toks[k][2] == word and any(tuple(low[k : k + len(v)]) == v for v in verbs):
                         break  # a lowercase predicate verb: the name ended before it
-                    if word in stop and not (k + 1 < n and gap(toks[k], toks[k + 1]) and _bridges(toks, low, k, bridges, firsts)):
+                    if word in stop and not (k + 1 < n and gap(toks[k], toks[k + 1])
+                                             and _bridges(toks, low, k, located_bridges if head in located else bridges, firsts)):
                         break
                     b = k
                     k += 1

@@ -591,3 +591,8 @@ def test_an_all_caps_heading_name_does_not_reach_back_over_de_la(orgs):
     text = "PROCÈS-VERBAL DE LA TROISIÈME RÉUNION DU COMITÉ DE PILOTAGE CONJOINT OMVS-FAO"
     assert [(m[0], m[3]) for m in orgs(text, "fr")] == [
         ("COMITÉ DE PILOTAGE CONJOINT OMVS-FAO", "org:x-comite-de-pilotage-conjoint-omvs-fao")]
+
+
+def test_vietnamese_office_names_its_seat_but_a_secretariat_does_not_take_a_place_after_o(orgs):
+    text = "Văn phòng WHO tại Việt Nam phối hợp với Ban Thư ký ASEAN ở Jakarta."
+    assert [m[0] for m in orgs(text, "vi")] == ["Văn phòng WHO tại Việt Nam", "Ban Thư ký ASEAN"]
