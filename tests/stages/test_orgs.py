@@ -596,3 +596,8 @@ def test_an_all_caps_heading_name_does_not_reach_back_over_de_la(orgs):
 def test_vietnamese_office_names_its_seat_but_a_secretariat_does_not_take_a_place_after_o(orgs):
     text = "Văn phòng WHO tại Việt Nam phối hợp với Ban Thư ký ASEAN ở Jakarta."
     assert [m[0] for m in orgs(text, "vi")] == ["Văn phòng WHO tại Việt Nam", "Ban Thư ký ASEAN"]
+
+
+def test_vietnamese_provincial_department_is_a_name_and_serving_as_ends_one(orgs):
+    text = "Sở Nông nghiệp và Môi trường tỉnh Cao Bằng phối hợp với Vụ Hợp tác quốc tế làm Tổ phó thường trực."
+    assert [m[0] for m in orgs(text, "vi")] == ["Sở Nông nghiệp và Môi trường tỉnh Cao Bằng", "Vụ Hợp tác quốc tế"]
