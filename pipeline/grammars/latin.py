@@ -29,7 +29,7 @@ class LatinGrammar:
     def right(self, ctx: PhraseContext, head_end: int) -> int:
         s = ctx.spec
         end, j, n = ctx.toks[head_end][1], head_end + 1, len(ctx.toks)
-        state = {"prep": False, "cue": False, "closed": False}
+        state = {"prep": False, "cue": False}
         while j < n:
             if not ctx.plain(j):
                 closed = _parenthesised_period(ctx, j)
@@ -49,7 +49,7 @@ class LatinGrammar:
             if k in ctx.orgs and not any(i in ctx.dates for i in range(k, ctx.orgs[k].end_i + 1)):
                 end, j = ctx.orgs[k].end, ctx.orgs[k].end_i + 1
                 continue
-            lower_ok = (state["prep"] or k == j) and not state["closed"]
+            lower_ok = state["prep"] or k == j  # "sur la démocratie et la bonne gouvernance": one complement
             if ctx.word(k) in s["_stops"] or not _content(ctx, k, lower_ok) or (k == j and _clause_word(ctx, k)):
                 break
             end, j = ctx.toks[k][1], k + 1
@@ -92,10 +92,6 @@ def _skip_connectors(ctx: PhraseContext, j: int, state: dict) -> int | None:
             state["family"] = family
         state["prep"] = state["prep"] or w in s["_preps"]
         state["cue"] = w in s["_period_cues"]
-        if k > j and ctx.word(k - 1) in s["_coordinators"]:
-            state["closed"] = True  # "et le suivi": after "and" + article only capitalised words go on
-        elif w in s["_preps"] and k > j:
-            state["closed"] = False  # a new complement after the parties: "entre A et B relatif à ..."
         k += 1
     if k < n and k > j and not ctx.plain(k):
         return None

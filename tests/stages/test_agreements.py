@@ -370,3 +370,14 @@ def test_edition_year_in_parentheses_is_part_of_the_name_and_no_date(ex, lang, t
     doc = _doc(ex, text, lang)
     assert _texts(doc) == expected
     assert not any(m.text == "2005" for m in doc.mentions_of("DATE"))
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Les deux parties ont rappelé le Protocole additionnel de la CEDEAO sur la démocratie et la bonne gouvernance, "
+           "signé à Dakar le 21 décembre 2001.", ["Protocole additionnel de la CEDEAO sur la démocratie et la bonne gouvernance"]),
+    ("fr", "La COI et l'OMS ont signé une lettre d'accord relative à l'acheminement de moustiquaires et de tests rapides.",
+     ["lettre d'accord relative à l'acheminement de moustiquaires et de tests rapides"]),
+    ("fr", "Les ministres restent attachés à la Déclaration de Kigali sur la paix et au dialogue régional.", ["Déclaration de Kigali sur la paix"]),
+])
+def test_french_name_takes_a_coordinated_lower_case_complement_of_the_same_preposition(ex, lang, text, expected):
+    assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
