@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from pipeline.grammars import ORDINAL, PhraseContext, date_ends_name, grammar, list_continues
 
+ORG_LOOKBACK = 12  # tokens back from a coordinator searched for the start of the organisation name ending before it
+
 
 @grammar("latin")
 class LatinGrammar:
     def right(self, ctx: PhraseContext, head_end: int) -> int:
         s = ctx.spec
         end, j, n = ctx.toks[head_end][1], head_end + 1, len(ctx.toks)
-        state = {"prep": False, "cue": False}
+        state = {"prep": False, "cue": False, "at_head": True}
         while j < n:
             if not ctx.plain(j):
                 closed = _parenthesised_period(ctx, j)
@@ -53,6 +55,7 @@ class LatinGrammar:
             if ctx.word(k) in s["_stops"] or not _content(ctx, k, lower_ok) or (k == j and _clause_word(ctx, k)):
                 break
             end, j = ctx.toks[k][1], k + 1
+            state["at_head"] = False
         return end
 
     def left(self, ctx: PhraseContext, head_start: int) -> int:
@@ -79,12 +82,16 @@ def _skip_connectors(ctx: PhraseContext, j: int, state: dict) -> int | None:
     s, n, k = ctx.spec, len(ctx.toks), j
     while k < n and ctx.word(k) in s["_connectors"] and (k == j or ctx.plain(k)) and k not in ctx.orgs:
         w = ctx.word(k)
+        if w in s["_head_connectors"] and not (state["at_head"] and k == j):
+            return None  # "Traité instituant la CEEAC" names; "la Charte du Liptako-Gourma instituant l'AES" relates
         if w in s["_coordinators"]:
             nxt = k + 1
             while nxt < n and ctx.word(nxt) in s["_articles_folded"]:
                 nxt += 1
             if not state["prep"] or (nxt < n and ctx.is_head(nxt)):
                 return None  # "Vision 2025 and the UN", "... and the Declaration on ...": two things
+            if nxt > k + 1 and nxt < n and _after_organisation(ctx, k) and not _content(ctx, nxt, False):
+                return None  # "résolution 2334 du Conseil de sécurité et le suivi de ...": the clause coordinates
         if w in s["_preps"]:
             family = s["_families"].get(w, w)
             if k > j and ctx.word(k - 1) in s["_coordinators"] and family != state.get("family"):
@@ -96,6 +103,11 @@ def _skip_connectors(ctx: PhraseContext, j: int, state: dict) -> int | None:
     if k < n and k > j and not ctx.plain(k):
         return None
     return k
+
+
+def _after_organisation(ctx: PhraseContext, k: int) -> bool:
+    """Token k directly follows an organisation's name (the body a complement named)."""
+    return any(spot.end_i == k - 1 for spot in (ctx.orgs.get(i) for i in range(max(0, k - ORG_LOOKBACK), k)) if spot)
 
 
 def _content(ctx: PhraseContext, k: int, lower_ok: bool) -> bool:

@@ -381,3 +381,15 @@ def test_edition_year_in_parentheses_is_part_of_the_name_and_no_date(ex, lang, t
 ])
 def test_french_name_takes_a_coordinated_lower_case_complement_of_the_same_preposition(ex, lang, text, expected):
     assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La CEEAC est régie par le Traité instituant la Communauté économique des États de l'Afrique centrale, signé en 1983.",
+     ["Traité instituant la Communauté économique des États de l'Afrique centrale"]),
+    ("fr", "Les trois États ont signé la Charte du Liptako-Gourma instituant l'Alliance des États du Sahel.",
+     ["Charte du Liptako-Gourma"]),
+    ("fr", "Le Conseil rappelle la résolution 2334 du Conseil de sécurité et le suivi de la Déclaration de Djeddah.",
+     ["résolution 2334 du Conseil de sécurité", "Déclaration de Djeddah"]),
+])
+def test_french_founding_participle_joins_a_name_only_after_its_head_and_a_body_ends_a_coordination(ex, lang, text, expected):
+    assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
