@@ -149,7 +149,8 @@ def _leaves_name(ctx: PhraseContext, j: int, k: int) -> bool:
 
 def _clause_word(ctx: PhraseContext, k: int) -> bool:
     """A lower-case word right after the name that starts a clause: a verb before its object's determiner
-    ("reste une référence") or a participle not followed by a de-complement ("publiée à l'issue")."""
+    ("reste une référence") or a participle that opens a reduced relative ("publiée à l'issue": a preposition or an
+    article after it, ``relative_openers``)."""
     s, n = ctx.spec, len(ctx.toks)
     raw = ctx.toks[k][2]
     if not raw[:1].islower():
@@ -159,7 +160,8 @@ def _clause_word(ctx: PhraseContext, k: int) -> bool:
         return True
     w = ctx.word(k)
     if s["_participle"] and w.endswith(s["_participle"]) and not w.endswith(s["_noun_suffixes"]):
-        return nxt is None or s["_families"].get(nxt, nxt) != "de"
+        # an adjective otherwise: "criminalité transnationale organisée,", "traité révisé adopté à N'Djamena"
+        return nxt is not None and nxt in s["_relative_openers"]
     return False
 
 

@@ -393,3 +393,12 @@ def test_french_name_takes_a_coordinated_lower_case_complement_of_the_same_prepo
 ])
 def test_french_founding_participle_joins_a_name_only_after_its_head_and_a_body_ends_a_coordination(ex, lang, text, expected):
     assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le Conseil rappelle la Convention contre la criminalité transnationale organisée, entrée en vigueur en 2003.",
+     ["Convention contre la criminalité transnationale organisée"]),
+    ("fr", "La Déclaration commune publiée à l'issue du sommet appelle au dialogue.", ["Déclaration commune"]),
+])
+def test_french_participle_ends_a_name_only_when_it_opens_a_reduced_relative(ex, lang, text, expected):
+    assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
