@@ -370,6 +370,8 @@ class OrgStage:
             if any(toks[x][2] in w.instrument for x in range(i + 1, min(n, b + 2))):
                 continue  # "ASEAN Community Vision 2025" is an instrument, not an organisation
             phrase = text[toks[a][0] : toks[b][1]]
+            if a == i and self._programme([x[2] for x in toks[a : b + 1]], spec.get("_lang")):
+                continue  # "Programme régional d'appui ...": a programme of work, an instrument
             # "Regional Agency for Agriculture and Food" is a name; a sentence- or heading-initial capital on a
             # generic word ("Regional Forum opens", "Several Commission members") is not one
             if a == 0 and toks[a][2].casefold() in w.generic:
@@ -549,7 +551,7 @@ class OrgStage:
             if "," in text[a:stop] or any(words[x].casefold() in self.coordinators and words[x + 1].casefold() in
                                           self.articles for x in range(len(words) - 1)):
                 continue
-            if any(w in self.instrument_words for w in words):
+            if any(w in self.instrument_words for w in words) or self._programme(words, lang):
                 continue
             if not any(w.casefold() in self.m.any_heads for w in words) and not self._sub_body_of_known(acr, words):
                 continue
@@ -559,6 +561,18 @@ class OrgStage:
             attrs = () if known else (("entity_name", phrase), ("entity_acronym", acr))
             out.append(Candidate(a, stop, eid, "orgs:acronym-long-form", 0.9, attrs))
         return out
+
+    def _programme(self, words: list[str], lang: str | None) -> bool:
+        """"Programme régional de sécurité alimentaire et nutritionnelle (PRESAN)": where the language says so
+        (``programme_heads``), a name headed by a programme word and holding no other organisation head is a
+        programme of work, an instrument; bodies so named are in the knowledge base ("Programme alimentaire
+        mondial")."""
+        spec = self.m.heads.get(lang or "", {})
+        programmes = spec.get("programme_heads", [])
+        if not words or words[0] not in programmes:
+            return False
+        heads = {h[0] for h in spec["_heads"] if len(h) == 1}
+        return not any(fold_token(w, self.m.arabic) in heads for w in words[1:])
 
     def _sub_body_of_known(self, acr: str, words: list[str]) -> bool:
         """``IGAD Regional Consultative Process on Migration (IGAD-RCP)``: a compound acronym that opens with a

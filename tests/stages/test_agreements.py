@@ -402,3 +402,10 @@ def test_french_founding_participle_joins_a_name_only_after_its_head_and_a_body_
 ])
 def test_french_participle_ends_a_name_only_when_it_opens_a_reduced_relative(ex, lang, text, expected):
     assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
+
+
+def test_french_programme_of_work_with_its_acronym_is_an_instrument_not_a_body(ex):
+    doc = _doc(ex, "La CEDEAO met en œuvre le Programme régional de sécurité alimentaire et nutritionnelle (PRESAN) avec le "
+                   "Programme alimentaire mondial depuis 2016.", "fr")
+    assert [m.text for m in doc.mentions_of("AGREEMENT")] == ["Programme régional de sécurité alimentaire et nutritionnelle", "PRESAN"]
+    assert [m.text for m in doc.mentions_of("ORG")] == ["CEDEAO", "Programme alimentaire mondial"]
