@@ -88,7 +88,7 @@ def _skip_connectors(ctx: PhraseContext, j: int, state: dict) -> int | None:
             nxt = k + 1
             while nxt < n and ctx.word(nxt) in s["_articles_folded"]:
                 nxt += 1
-            if not state["prep"] or (nxt < n and ctx.is_head(nxt)):
+            if not state["prep"] or (nxt < n and ctx.is_head(nxt) and nxt not in ctx.orgs):
                 return None  # "Vision 2025 and the UN", "... and the Declaration on ...": two things
             if nxt > k + 1 and nxt < n and _after_organisation(ctx, k) and not _content(ctx, nxt, False):
                 return None  # "résolution 2334 du Conseil de sécurité et le suivi de ...": the clause coordinates

@@ -409,3 +409,13 @@ def test_french_programme_of_work_with_its_acronym_is_an_instrument_not_a_body(e
                    "Programme alimentaire mondial depuis 2016.", "fr")
     assert [m.text for m in doc.mentions_of("AGREEMENT")] == ["Programme régional de sécurité alimentaire et nutritionnelle", "PRESAN"]
     assert [m.text for m in doc.mentions_of("ORG")] == ["CEDEAO", "Programme alimentaire mondial"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Protocole d'accord entre la Commission de l'océan Indien et le Programme des Nations Unies pour l'environnement "
+           "relatif à la protection du milieu marin", ["Protocole d'accord entre la Commission de l'océan Indien et le "
+                                                        "Programme des Nations Unies pour l'environnement relatif à la protection du milieu marin"]),
+    ("fr", "La CEDEAO et l'OMS adoptent un plan conjoint de riposte le 19 septembre 2024.", ["plan conjoint de riposte"]),
+])
+def test_french_parties_named_by_a_head_word_and_lower_case_joint_plans(ex, lang, text, expected):
+    assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
