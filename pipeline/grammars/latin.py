@@ -65,8 +65,8 @@ class LatinGrammar:
             return a - 2  # possessive: "Chairman's Statement"
         while a > 0:
             k, raw = a - 1, toks[a - 1][2]
-            if not ctx.plain(a) or raw.casefold() in articles:
-                break
+            if not ctx.plain(a) or raw.casefold() in articles or ctx.word(k) in ctx.spec["_stops"]:
+                break  # an article, or a headline's verb in title case ("... Endorse Joint Action Plan")
             if raw[:1].isupper() or (raw.isdigit() and len(raw) == 4):
                 a = k  # a capitalised modifier or a year ("2030 Agenda"), not a heading number ("1 Cadre")
             elif raw.casefold() in joiners and k > 0 and ctx.plain(k) and toks[k - 1][2][:1].isupper() \

@@ -419,3 +419,8 @@ def test_french_programme_of_work_with_its_acronym_is_an_instrument_not_a_body(e
 ])
 def test_french_parties_named_by_a_head_word_and_lower_case_joint_plans(ex, lang, text, expected):
     assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
+
+
+def test_english_title_case_headline_verb_is_not_part_of_the_instrument_name(ex):
+    doc = _doc(ex, "SADC and WHO Endorse Joint Action Plan on Health Emergencies after Gaborone Consultations", "en")
+    assert [m.text for m in doc.mentions_of("AGREEMENT")] == ["Joint Action Plan on Health Emergencies"]
