@@ -57,6 +57,7 @@ ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z]{2,8})(?:[-‑ ]?\d{1,3})?\)")
 ACRONYM_USE = re.compile(r"(?P<acr>[A-Z]{2,8})(?:[-‑]?(?P<num>\d{1,3}))?")
 ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT", "-", "25" by the tokenizer
 ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
+OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
@@ -417,6 +418,8 @@ class EventStage:
         self.summit_type = self.neutral.get("summit_type")
         self.schedule_time = re.compile(self.neutral["schedule_time"]) if self.neutral.get("schedule_time") else None
         self.known_acronyms = dict(self.neutral.get("gathering_acronyms", {}))
+        self.statement_kinds = frozenset(self.neutral.get("statement_kinds", []))
+        self.published_as = frozenset(self.neutral.get("no_launch_of_statements", []))
 
     def __call__(self, doc: Document) -> Document:
         spec = self.langs.get(doc.lang or "")
@@ -790,6 +793,8 @@ class EventStage:
             if referent is not None:
                 context_dates.append(referent)
                 continue
+            if self._publishes_statement(trig, args):
+                continue  # "công bố Tuyên bố", "Thông cáo ... được công bố": a statement made public, no launch
             if self._borrows_a_date(trig, args, dates, memory):
                 continue  # "CATA, ký ngày 17/10/2022, đang được các nước phê chuẩn": a state, not a happening
             self._emit_once(doc, trig, args, memory, used, made)
@@ -826,6 +831,15 @@ class EventStage:
         for t in found:
             if t.key in spec.generic and head[: len(t.key)] == t.key and not t.setting:
                 t.type = last.type
+
+    def _publishes_statement(self, trig: Trigger, args: Arguments) -> bool:
+        """The happening's object, right after it or its passive subject right before it, is a statement or a
+        communiqué (``statement_kinds``): making it public is no launch (``no_launch_of_statements``)."""
+        if trig.type not in self.published_as or not args.instruments:
+            return False
+        return all(a.attrs.get("kind") in self.statement_kinds
+                   and (0 <= a.start - trig.end <= OBJECT_CHARS or 0 <= trig.start - a.end <= SUBJECT_CHARS)
+                   for a in args.instruments)
 
     def _borrows_a_date(self, trig: Trigger, args: Arguments, dates: ClauseDates, memory: DocMemory) -> bool:
         """A ratification or accession (``own_date_only`` types) dated only by another trigger's date or the

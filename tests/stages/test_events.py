@@ -904,3 +904,11 @@ def test_vietnamese_founding_verb_ends_the_founders_name_and_applying_to_join_is
                    "xem xét chế độ thương mại.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("other", "nộp đơn xin gia nhập", "1995-01-04"), ("establishment", "thành lập", "1995-01-31")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Chiều 29/6/2023, đoàn IMF sẽ họp báo để công bố Tuyên bố kết thúc chuyến công tác.", [("meeting", "họp báo", "2023-06-29")]),
+    ("vi", "Ngày 15/4/2024, AMRO công bố báo cáo Triển vọng kinh tế khu vực.", [("launch", "công bố", "2024-04-15")]),
+])
+def test_making_a_statement_public_is_no_launch_but_publishing_a_report_is(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
