@@ -30,10 +30,13 @@ class LanguageParams:
 
 def _identifiers(resources: Resources, short_set: tuple[str, ...]):
     def build():
+        """The model file is read once (an LZMA-compressed pickle, ~0.1 s to unpack): the restricted identifier
+        shares its arrays, which ``set_languages`` never changes in place (it makes trimmed copies)."""
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         full = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
-        restricted = LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+        restricted = LanguageIdentifier(full.nb_ptc, full.nb_pc, full.nb_numfeats, full.nb_classes, full.tk_nextmove,
+                                        full.tk_output, norm_probs=True)
         restricted.set_languages(list(short_set))
         return full, restricted
 
