@@ -165,11 +165,15 @@ class DatasetWriter:
         """One line: orjson's UTF-8 bytes written as they are. Why not a text file and ``jsonlines.Writer``: the
         same bytes, but each line was decoded to ``str`` and encoded back, and pass 2 writes tens of thousands
         of lines in the one process a ``--jobs`` run cannot parallelise."""
+        self.write_encoded(dataset, orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+
+    def write_encoded(self, dataset: str, data: bytes) -> None:
+        """Lines already encoded as ``write`` encodes them (``runner.Rendered``: by a pass-2 worker process)."""
         fh = self.writers.get(f"{dataset}.jsonl")
         if fh is None:
             fd, _ = self._tmp(f"{dataset}.jsonl")
             fh = self.writers[f"{dataset}.jsonl"] = os.fdopen(fd, "wb")
-        fh.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        fh.write(data)
 
     def write_all(self, dataset: str, records: Iterable[dict]) -> None:
         for r in records:
