@@ -145,7 +145,7 @@ class DatasetWriter:
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.staged: dict[str, Path] = {}
-        self.writers: dict[str, tuple[Any, Any]] = {}
+        self.writers: dict[str, Any] = {}  # dataset file name -> its open binary temporary file
 
     def remove_stale(self) -> None:
         """This tool's temporary files that a killed run (SIGKILL, power loss) could not clean up; nothing else."""
@@ -162,12 +162,18 @@ class DatasetWriter:
         return fd, Path(tmp)
 
     def write(self, dataset: str, record: dict) -> None:
-        name = f"{dataset}.jsonl"
-        if name not in self.writers:
-            fd, _ = self._tmp(name)
-            fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-            self.writers[name] = (fh, jsonlines.Writer(fh, dumps=dumps, flush=False))
-        self.writers[name][1].write(record)
+        """One line: orjson's UTF-8 bytes written as they are. Why not a text file and ``jsonlines.Writer``: the
+        same bytes, but each line was decoded to ``str`` and encoded back, and pass 2 writes tens of thousands
+        of lines in the one process a ``--jobs`` run cannot parallelise."""
+        self.write_encoded(dataset, orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+
+    def write_encoded(self, dataset: str, data: bytes) -> None:
+        """Lines already encoded as ``write`` encodes them (``runner.Rendered``: by a pass-2 worker process)."""
+        fh = self.writers.get(f"{dataset}.jsonl")
+        if fh is None:
+            fd, _ = self._tmp(f"{dataset}.jsonl")
+            fh = self.writers[f"{dataset}.jsonl"] = os.fdopen(fd, "wb")
+        fh.write(data)
 
     def write_all(self, dataset: str, records: Iterable[dict]) -> None:
         for r in records:
@@ -183,8 +189,7 @@ class DatasetWriter:
             os.fsync(fh.fileno())
 
     def _close_writers(self) -> None:
-        for fh, writer in self.writers.values():
-            writer.close()
+        for fh in self.writers.values():
             fh.flush()
             os.fsync(fh.fileno())
             fh.close()
@@ -215,7 +220,7 @@ class DatasetWriter:
 
     def abort(self) -> None:
         """Close and remove whatever is still staged; never raises (it runs while another error unwinds)."""
-        for fh, _ in self.writers.values():
+        for fh in self.writers.values():
             try:
                 fh.close()
             except OSError:

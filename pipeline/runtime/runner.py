@@ -276,7 +276,10 @@ def _pass2(out: Path, config: Config, report: RunReport, cache: DocCache, order:
                 report.failed.append({"source": safe_id(source), "error": "cached result missing", "action": "skipped"})
                 continue
             report.notes.extend({"source": safe_id(lines.source), "note": n} for n in lines.notes)
-            _write_document(writer, counts, lines)
+            if isinstance(lines, Rendered):
+                _write_rendered(writer, counts, lines)
+            else:
+                _write_document(writer, counts, lines)
             del lines  # the next document is read only once this one is released
         writer.write_all("entities", [versioned(r) for r in sorted(corpus.entities, key=lambda r: r["entity_id"])])
         writer.write_all("agreements", [versioned(r) for r in sorted(corpus.agreements, key=lambda r: r["agreement_id"])])
@@ -331,13 +334,40 @@ def _serial_exports(order: list[tuple[str, str]], cache: DocCache, batch: _Pass1
         full = None  # released before the next document is read
 
 
-def export_batch(items: list[tuple[str, str]]) -> list[Exported | None]:
-    """Run in a pass-2 worker: ``exported`` for each document of the batch, from the state the parent forked."""
+@dataclass
+class Rendered:
+    """``Exported`` as a pass-2 worker sends it back: each dataset's lines already encoded, and what the run's
+    counts read of them. Why: unpickling every record as a dict in the parent and encoding it there again was the
+    parent's largest share of pass 2, and the parent is the one process ``--jobs`` does not multiply."""
+
+    source: str
+    notes: list[str]
+    lines: dict[str, bytes]  # dataset -> its lines for this document (datasets without any are left out)
+    document: dict[str, Any]  # the document's record without its text: ``Counts.add_document`` reads it
+    mention_kinds: Counter  # (lang, type) -> mentions
+    events: int
+
+
+def rendered(doc: Exported) -> Rendered:
+    """``doc``'s lines, encoded exactly as ``DatasetWriter.write`` encodes them."""
+    lines = {"documents": orjson.dumps(doc.document, option=orjson.OPT_APPEND_NEWLINE)}
+    mentions, events = list(doc.mentions), list(doc.events)
+    if mentions:
+        lines["mentions"] = b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in mentions)
+    if events:
+        lines["events"] = b"".join(orjson.dumps(r, option=orjson.OPT_APPEND_NEWLINE) for r in events)
+    head = {"source": doc.document["source"], "lang": doc.document["lang"]}
+    return Rendered(doc.source, doc.notes, lines, head, Counter((m["lang"], m["type"]) for m in mentions), len(events))
+
+
+def export_batch(items: list[tuple[str, str]]) -> list[Rendered | None]:
+    """Run in a pass-2 worker: ``exported`` for each document of the batch, from the state the parent forked,
+    rendered to bytes here (``Rendered``)."""
     cache, reconciler, keys, duplicates = _EXPORT_RUN["run"]
-    out: list[Exported | None] = []
+    out: list[Rendered | None] = []
     for _, doc_id in items:
         full = cache.get(keys[doc_id])
-        out.append(None if full is None else exported(full, reconciler, duplicates.get(doc_id), lazy=False))
+        out.append(None if full is None else rendered(exported(full, reconciler, duplicates.get(doc_id), lazy=False)))
     return out
 
 
@@ -375,6 +405,16 @@ def _write_document(writer: DatasetWriter, counts: "Counts", doc: Exported) -> N
         counts.events += 1
 
 
+def _write_rendered(writer: DatasetWriter, counts: "Counts", doc: Rendered) -> None:
+    """A worker-rendered document's lines, written as they came (``_write_document``'s bytes and counts)."""
+    for dataset, data in doc.lines.items():
+        writer.write_encoded(dataset, data)
+    counts.add_document(doc.document)
+    for (lang, kind), n in doc.mention_kinds.items():
+        counts.add_mentions(doc.document, lang, kind, n)
+    counts.events += doc.events
+
+
 class Counts:
     def __init__(self) -> None:
         self.documents = 0
@@ -390,10 +430,14 @@ class Counts:
         self.docs_per_lang[drec["lang"] or "und"] += 1
 
     def add_mention(self, drec: dict, m: dict) -> None:
-        self.mentions += 1
-        self.per_type[m["type"]] += 1
-        self.per_lang[m["lang"] or "und"][m["type"]] += 1
-        self.per_source[drec["source"]][m["type"]] += 1
+        self.add_mentions(drec, m["lang"], m["type"], 1)
+
+    def add_mentions(self, drec: dict, lang: str | None, kind: str, n: int) -> None:
+        """``n`` mentions of type ``kind`` in language ``lang`` of the document ``drec``."""
+        self.mentions += n
+        self.per_type[kind] += n
+        self.per_lang[lang or "und"][kind] += n
+        self.per_source[drec["source"]][kind] += n
 
     def as_dict(self, entities: int, agreements: int) -> dict[str, Any]:
         return {

@@ -749,19 +749,25 @@ class EventStage:
 
     # -- one clause ---------------------------------------------------------------------------------------
 
-    def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
-        found = self._triggers(doc.text, spec, clause)
-        self._learn_acronyms(doc.text, clause, found, memory)
-        named = self._acronym_triggers(doc.text, spec, clause, memory)
+    def _clause_triggers(self, text: str, spec: LangEvents, clause: Clause, memory: DocMemory) -> list[Trigger]:
+        """The clause's happenings: its triggers and gathering acronyms, one per happening, without those named
+        for their outcome or for procedure; gatherings named with a demonstrative are marked (``again``)."""
+        found = self._triggers(text, spec, clause)
+        self._learn_acronyms(text, clause, found, memory)
+        named = self._acronym_triggers(text, spec, clause, memory)
         if named:
             found = sorted(found + named, key=lambda t: t.start)
-        found = self._one_per_happening(doc.text, spec, clause, found)
+        found = self._one_per_happening(text, spec, clause, found)
         # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
-        found = [t for t in found if not self._named_for_outcome(doc.text, spec, clause, t, memory)]
+        found = [t for t in found if not self._named_for_outcome(text, spec, clause, t, memory)]
         self._series_type(spec, found, memory)
-        found = [t for t in found if not self._procedural(doc.text, spec, clause, t)]
+        found = [t for t in found if not self._procedural(text, spec, clause, t)]
         for t in found:
             t.again = t.type in self.gatherings and self._demonstrative(spec, clause, t)
+        return found
+
+    def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
+        found = self._clause_triggers(doc.text, spec, clause, memory)
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
             memory.carry = points[-1] if points else memory.carry
@@ -799,18 +805,25 @@ class EventStage:
                 continue  # "CATA, ký ngày 17/10/2022, đang được các nước phê chuẩn": a state, not a happening
             self._emit_once(doc, trig, args, memory, used, made)
         if waiting and self._anchored_by_context(context_dates, made, memory, paragraph):
-            at_gathering = any(e.type in self.gatherings for e in made)  # "established at the 1st Meeting"
-            for trig, args in waiting:
-                source = self._made_by_instrument(doc.text, spec, trig, made, clause)
-                if source is not None:
-                    args.date, args.own_date = source, True
-                if source is None and self._borrows_a_date(trig, args, dates, memory):
-                    continue
-                if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings) \
-                        or source is not None:
-                    self._emit_once(doc, trig, args, memory, used, made)
+            self._emit_waiting(doc, spec, clause, waiting, dates, memory, used, made)
         self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
+
+    def _emit_waiting(self, doc: Document, spec: LangEvents, clause: Clause, waiting: list[tuple[Trigger, Arguments]],
+                      dates: ClauseDates, memory: DocMemory, used: ClauseUse, made: list[Event]) -> None:
+        """Unanchored happenings of a clause that made an event: a signing or adoption is part of it, any other
+        happening took place at a gathering the clause made ("established at the 1st Meeting"), and a body made
+        by an instrument has the date of its signing."""
+        at_gathering = any(e.type in self.gatherings for e in made)
+        for trig, args in waiting:
+            source = self._made_by_instrument(doc.text, spec, trig, made, clause)
+            if source is not None:
+                args.date, args.own_date = source, True
+            if source is None and self._borrows_a_date(trig, args, dates, memory):
+                continue
+            if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings) \
+                    or source is not None:
+                self._emit_once(doc, trig, args, memory, used, made)
 
     def _procedural(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
         """"Le Comité a adopté son ordre du jour", "Le procès-verbal de la deuxième réunion ... a été approuvé": an

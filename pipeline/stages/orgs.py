@@ -394,29 +394,14 @@ class OrgStage:
             lower=spec.get("_lowercase_names"), title=self.grammar(lang).casing == "title")
 
     def _heads_syllabic(self, text: str, toks: list, spec: dict) -> list[Candidate]:
-        stop = {w.casefold() for w in spec.get("stop_words", [])}
-        matching = self.m.matching.get(spec.get("_lang", ""), {})
-        bridges = ({w.casefold() for w in matching.get("bridge_words", [])},
-                   {w.casefold() for w in matching.get("coordinating_bridges", [])},
-                   {w.casefold() for w in matching.get("coordination_stops", [])})
-        # an office, a mission or a university names its seat: "Văn phòng WHO tại Việt Nam", "Đại học Hawaii tại Manoa"
-        located = {tuple(h.casefold().split()) for h in matching.get("located_heads", [])}
-        located_bridges = (bridges[0] | {w.casefold() for w in matching.get("located_bridges", [])},) + bridges[1:]
-        max_len = int(matching.get("max_syllables", spec.get("max_syllables", 10)))
-        gap = lambda x, y: not text[x[1] : y[0]].strip(" -–")  # noqa: E731  (a comma or a quote ends the name)
-        verbs = {tuple(v.split()) for v in matching.get("stop_verbs", [])}
-        verb_firsts = {v[0] for v in verbs}
-        venues = {tuple(v.casefold().split()) for v in spec.get("venue_words", [])}
-        sessions = {tuple(v.casefold().split()) for v in spec.get("session_markers", [])}
-        surnames = {w.casefold() for w in spec.get("person_surnames", [])}
+        w = spec.get("_syllabic")
+        if w is None:  # the word classes, once per process and language
+            w = spec["_syllabic"] = self._syllabic_sets(spec)
         out = []
         n = len(toks)
         low = [t[2].casefold() for t in toks]  # noqa: E741
-        firsts = spec.get("_firsts")
-        if firsts is None:
-            firsts = spec["_firsts"] = {h[0] for h in spec["_heads"]}
         for i in range(n):
-            if low[i] not in firsts or not toks[i][2][:1].isupper():
+            if low[i] not in w.firsts or not toks[i][2][:1].isupper():
                 continue
             for head in spec["_heads"]:
                 if i + len(head) > n or tuple(low[i : i + len(head)]) != head:
@@ -424,38 +409,36 @@ class OrgStage:
                 j = i + len(head)
                 if j >= n or not _cap(toks[j][2]) or not _gap(text, toks[j - 1], toks[j]):
                     continue
-                if _person_at(toks, low, j, surnames):  # "Chủ tịch Quốc hội Vương Đình Huệ": the head alone names
+                if _person_at(toks, low, j, w.surnames):  # "Chủ tịch Quốc hội Vương Đình Huệ": the head alone names
                     bare = text[toks[i][0] : toks[j - 1][1]]
                     out.append(Candidate(toks[i][0], toks[j - 1][1], ENTITY_PREFIX + "x-" + slug(bare), "orgs:heads",
                                          0.65, (("entity_name", bare),)))
                     break
                 # "Trung tâm Hội nghị quốc gia" is a building where meetings are held: read to its end, then kept
                 # only to block the names inside it ("Trung tâm Hội nghị Liên Hợp Quốc"), never emitted
-                venue = any(tuple(low[j : j + len(v)]) == v for v in venues)
-                b = j
-                k = j + 1
-                session = False
-                while k < n and k - i < max_len and gap(toks[k - 1], toks[k]):
-                    word = low[k]
-                    if any(tuple(low[k : k + len(m)]) == m for m in sessions):
-                        session = True  # "Đại hội đồng IPU lần thứ 147": a numbered session is an event
-                        break
-                    if _person_at(toks, low, k, surnames):
-                        break
-                    if word in verb_firsts and toks[k][2] == word and any(tuple(low[k : k + len(v)]) == v for v in verbs):
-                        break  # a lowercase predicate verb: the name ended before it
-                    if word in stop and not (k + 1 < n and gap(toks[k], toks[k + 1])
-                                             and _bridges(toks, low, k, located_bridges if head in located else bridges, firsts)):
-                        break
-                    b = k
-                    k += 1
-                if session:
-                    break
+                venue = any(tuple(low[j : j + len(v)]) == v for v in w.venues)
+                b = _syllabic_end(text, toks, low, i, j, w, w.located_bridges if head in w.located else w.bridges)
+                if b is None:
+                    break  # "Đại hội đồng IPU lần thứ 147": a numbered session is an event
                 phrase = text[toks[i][0] : toks[b][1]]
                 out.append(Candidate(toks[i][0], toks[b][1], ENTITY_PREFIX + "x-" + slug(phrase),
                                      VENUE if venue else "orgs:heads", 0.65, (("entity_name", phrase),)))
                 break
         return out
+
+    def _syllabic_sets(self, spec: dict) -> "_SyllabicWords":
+        matching = self.m.matching.get(spec.get("_lang", ""), {})
+        folded = lambda key, src=matching: frozenset(x.casefold() for x in src.get(key, []))  # noqa: E731
+        phrases = lambda key, src=spec: frozenset(tuple(x.casefold().split()) for x in src.get(key, []))  # noqa: E731
+        bridges = (folded("bridge_words"), folded("coordinating_bridges"), folded("coordination_stops"))
+        verbs = frozenset(tuple(v.split()) for v in matching.get("stop_verbs", []))
+        return _SyllabicWords(
+            stop=folded("stop_words", spec), bridges=bridges,
+            # an office, a mission or a university names its seat: "Văn phòng WHO tại Việt Nam"
+            located=phrases("located_heads", matching), located_bridges=(bridges[0] | folded("located_bridges"),) + bridges[1:],
+            max_len=int(matching.get("max_syllables", spec.get("max_syllables", 10))), verbs=verbs,
+            verb_firsts=frozenset(v[0] for v in verbs), venues=phrases("venue_words"), sessions=phrases("session_markers"),
+            surnames=folded("person_surnames", spec), firsts=frozenset(h[0] for h in spec["_heads"]))
 
     def _heads_arabic(self, text: str, toks: list, spec: dict) -> list[Candidate]:
         fold = lambda x: self.m.arabic.fold(x)  # noqa: E731
@@ -1202,6 +1185,43 @@ def _lower_name_word(toks: list, head: int, j: int, k: int, w: "_LatinWords") ->
     # a coordinated complement goes on only inside a lower-case one: "des pêches et de l'aquaculture", not
     # "de l'OMS pour l'Afrique et des représentants"
     return first in lower["prepositions"] or (first in w.coordinators and k > j + 1 and toks[j - 1][2][:1].islower())
+
+
+@dataclass(frozen=True)
+class _SyllabicWords:
+    """Word classes of one syllabic-script language's organisation names (org_heads.yaml, org_matching.yaml)."""
+
+    stop: frozenset
+    bridges: tuple
+    located: frozenset  # heads that name their seat ("Văn phòng ... tại Việt Nam")
+    located_bridges: tuple
+    max_len: int
+    verbs: frozenset
+    verb_firsts: frozenset
+    venues: frozenset
+    sessions: frozenset
+    surnames: frozenset
+    firsts: frozenset
+
+
+def _syllabic_end(text: str, toks: list, low: list, i: int, j: int, w: _SyllabicWords, bridges: tuple) -> int | None:
+    """Index of the last token of the name whose head ends before token j; None when a numbered session marker
+    follows (the phrase names an event). A comma or a quote, a person, a lower-case predicate verb or a stop word
+    that bridges nothing ends the name."""
+    gap = lambda x, y: not text[x[1] : y[0]].strip(" -–")  # noqa: E731
+    n, b, k = len(toks), j, j + 1
+    while k < n and k - i < w.max_len and gap(toks[k - 1], toks[k]):
+        word = low[k]
+        if any(tuple(low[k : k + len(m)]) == m for m in w.sessions):
+            return None
+        if _person_at(toks, low, k, w.surnames):
+            break
+        if word in w.verb_firsts and toks[k][2] == word and any(tuple(low[k : k + len(v)]) == v for v in w.verbs):
+            break  # a lowercase predicate verb: the name ended before it
+        if word in w.stop and not (k + 1 < n and gap(toks[k], toks[k + 1]) and _bridges(toks, low, k, bridges, w.firsts)):
+            break
+        b, k = k, k + 1
+    return b
 
 
 @dataclass(frozen=True)

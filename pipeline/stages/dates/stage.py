@@ -96,8 +96,9 @@ class DateStage:
                            for m in scanner.finditer(shadow)])
         found: list[Found] = []
         blocks = _blocks(doc)
+        live = self._live(shadow, spec)
         for start, end in blocks:
-            found.extend(self._candidates(shadow, start, end, spec, doc.lang, blocked))
+            found.extend(self._candidates(shadow, start, end, spec, doc.lang, blocked, live))
         chosen = [self._qualify(f, shadow, spec) for f in resolve_overlaps(found)]
         chosen = _drop_weekdays_of_dates(_paired_dates(shadow, chosen, spec), shadow, spec)
         if not doc.published:
@@ -105,13 +106,24 @@ class DateStage:
         self._emit(doc, chosen, [start for start, _ in blocks])
         return doc
 
+    def _live(self, shadow: str, spec: LangDates | None) -> "Live":
+        """The patterns (with their order among all of them), relative rules and weekday rule of this document's
+        language that may match somewhere in it. Why: each is otherwise tried on every sentence, and most
+        documents hold none of the words or characters that most of them need (``may_occur``)."""
+        patterns = (spec.patterns if spec else []) + self.neutral.patterns
+        live = [(order, pat) for order, pat in enumerate(patterns) if may_occur(pat.scanner, shadow)]
+        if spec is None:
+            return live, [], False
+        relative = [rule for rule in spec.relative if may_occur(self._scanner(rule[0]), shadow)]
+        return live, relative, bool(spec.weekday_rx and may_occur(self._scanner(spec.weekday_rx), shadow))
+
     def _candidates(self, shadow: str, start: int, end: int, spec: LangDates | None, lang: str | None,
-                    blocked: Blocked) -> list[Found]:
+                    blocked: Blocked, live: "Live") -> list[Found]:
         """Every candidate of one sentence (overlaps are resolved later, over the whole document)."""
         out: list[Found] = []
         has_digit = DIGIT_RX.search(shadow, start, end) is not None
-        patterns = (spec.patterns if spec else []) + self.neutral.patterns
-        for order, pat in enumerate(patterns):
+        patterns, relative, weekday = live
+        for order, pat in patterns:
             if pat.needs_digit and not has_digit:
                 continue
             for m in pat.scanner.finditer(shadow, start, end):
@@ -120,14 +132,14 @@ class DateStage:
                     out.append(f)
         if spec is None:
             return out
-        for rx, unit, offset in spec.relative:
+        for rx, unit, offset in relative:
             for m in self._scanner(rx).finditer(shadow, start, end):
                 if spec.number_words_rx and spec.number_words_rx.search(shadow[max(start, m.start() - 20) : m.start()]):
                     continue  # "hai năm trước" (two years ago): a duration, not a date
                 rs, re_ = m.span("rel") if "rel" in rx.groupindex else m.span()
                 out.append(Found(rs, re_, (rs, re_), None, unit, "relative", 0.8,
                                  (("relative", True), ("_unit", unit), ("_offset", offset))))
-        if spec.weekday_rx:
+        if weekday:
             for m in self._scanner(spec.weekday_rx).finditer(shadow, start, end):
                 rs, re_ = m.span("rel") if "rel" in spec.weekday_rx.groupindex else m.span()
                 wd = spec.weekdays.get(" ".join(m.group("weekday").casefold().split()))
@@ -358,6 +370,19 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 200) : start], text[end : end + 200]
     opens = before.rstrip(" \t").endswith("\n") or (start <= 200 and not before.strip())
     return opens and (after.lstrip(" \t").startswith("\n") or (end + 200 >= len(text) and not after.strip()))
+
+
+# (order, pattern) pairs, relative rules and whether the weekday rule runs: what may match in one document
+Live = tuple[list[tuple[int, Pattern]], list[tuple[re.Pattern, str, int]], bool]
+
+
+def may_occur(scanner: Scanner, text: str) -> bool:
+    """False only when no match of ``scanner``'s pattern can lie anywhere in ``text``: it holds none of the strings
+    every match contains, or none of the characters every match starts with (pipeline/text/scan.py). A span of
+    ``text`` then holds none either, so skipping the pattern changes no result."""
+    if scanner.required and not any(s in text for s in scanner.required):
+        return False
+    return scanner.first is None or scanner.first.search(text) is not None
 
 
 def _blocks(doc: Document) -> list[tuple[int, int]]:
