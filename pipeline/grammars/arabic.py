@@ -60,7 +60,8 @@ class ArabicGrammar:
             return toks[phrase_end][1], phrase_end + 1
         if w in s["_stops"] or bare in s["_stops"]:
             return None
-        if w in s["_adjectives"] or bare in s["_adjectives"] or _nisba(w, state["definite"], s):
+        # a construct noun makes the phrase definite: "ميثاق الوحدة الثقافية العربية"
+        if w in s["_adjectives"] or bare in s["_adjectives"] or _nisba(w, state["definite"] or state["construct"], s):
             return toks[k][1], k + 1
         if w in s["_complements"]:
             state["complement"] = True
@@ -106,7 +107,7 @@ def _nisba(w: str, definite: bool, spec: dict) -> bool:
         return False
     if definite != w.startswith("ال"):
         return False
-    return any(w.endswith(suf) for suf in spec.get("nisba_suffixes", ()))
+    return any(w.endswith(suf) for suf in spec.get("_nisba_suffixes", ()))  # folded like the words: "ية" -> "يه"
 
 
 def _definite(w: str) -> bool:

@@ -89,7 +89,8 @@ def compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LanguageData
                       ("specific_cues", "_cues"), ("determiners", "_determiners"), ("venue_preps", "_venue"),
                       ("recipient_preps", "_recipient"), ("needs_determiner", "_needs_det"),
                       ("quantifiers", "_quantifiers"), ("verb_objects", "_verb_objects"), ("region_words", "_regions"),
-                      ("head_connectors", "_head_connectors"), ("relative_openers", "_relative_openers")):
+                      ("head_connectors", "_head_connectors"), ("relative_openers", "_relative_openers"),
+                      ("nisba_suffixes", "_nisba_suffixes")):
         c[name] = _fold_set(spec.get(key), arabic)
     c["_families"] = {fold_token(k, arabic): fold_token(v, arabic) for k, v in (spec.get("prep_families") or {}).items()}
     c["_compounds"] = {" ".join(fold_token(t, arabic) for t in TOKEN.findall(w)) for w in spec.get("compounds", [])}

@@ -424,3 +424,14 @@ def test_french_parties_named_by_a_head_word_and_lower_case_joint_plans(ex, lang
 def test_english_title_case_headline_verb_is_not_part_of_the_instrument_name(ex):
     doc = _doc(ex, "SADC and WHO Endorse Joint Action Plan on Health Emergencies after Gaborone Consultations", "en")
     assert [m.text for m in doc.mentions_of("AGREEMENT")] == ["Joint Action Plan on Health Emergencies"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "واعتمدت الاستراتيجية العربية للتنمية الزراعية المستدامة 2020-2030 في القاهرة.",
+     ["الاستراتيجية العربية للتنمية الزراعية المستدامة 2020-2030"]),
+    ("ar", "وأشار إلى ميثاق الوحدة الثقافية العربية الذي اعتمد عام 1964.", ["ميثاق الوحدة الثقافية العربية"]),
+    ("ar", "ورحب الجانبان بالمفاوضات حول اتفاقية التجارة الحرة بين مجلس التعاون والاتحاد الأوروبي.",
+     ["اتفاقية التجارة الحرة بين مجلس التعاون والاتحاد الأوروبي"]),
+])
+def test_arabic_nisba_and_listed_adjectives_agree_with_the_head_or_its_construct_noun(ex, lang, text, expected):
+    assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
