@@ -129,6 +129,7 @@ class LangEvents:
     # "cette réunion", "hội nghị này", "هذا الاجتماع": a demonstrative names the gathering already reported
     demonstrative_before: frozenset[str] = frozenset()
     demonstrative_after: frozenset[str] = frozenset()
+    speaking: re.Pattern | None = None  # "phát biểu tại", "speaking at" right before a gathering: the one reported
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -292,6 +293,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         session_of_named=bool(spec.get("session_of_named", False)),
         demonstrative_before=folded(spec.get("demonstratives_before", [])),
         demonstrative_after=folded(spec.get("demonstratives_after", [])),
+        speaking=_speaking_regex(spec.get("speaking_cues", []), spec.get("articles_between", [])),
     )
 
 
@@ -310,6 +312,14 @@ def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
         return None
     body = _alternation(cues)
     return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
+
+
+def _speaking_regex(cues: list[str], articles: list[str]) -> re.Pattern | None:
+    """A speaking cue, then at most an article (or a clitic), right before the trigger."""
+    if not cues:
+        return None
+    article = rf"(?:(?:{_alternation(articles)})\s*)?" if articles else ""
+    return re.compile(rf"(?<!\w)(?:{_alternation(cues)})\s+{article}[وبل]?$", re.IGNORECASE)
 
 
 def _to_date_regex(cues: list[str]) -> re.Pattern | None:
@@ -763,7 +773,7 @@ class EventStage:
         self._series_type(spec, found, memory)
         found = [t for t in found if not self._procedural(text, spec, clause, t)]
         for t in found:
-            t.again = t.type in self.gatherings and self._demonstrative(spec, clause, t)
+            t.again = t.type in self.gatherings and (self._demonstrative(spec, clause, t) or self._spoken_at(text, spec, clause, t))
         return found
 
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
@@ -980,6 +990,14 @@ class EventStage:
         """The date ("" when none) of the gathering a demonstrative names again."""
         last = memory.last_of_type.get(trig.type, memory.last_gathering)
         return (last.date or "") if last is not None else ""
+
+    def _spoken_at(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
+        """"Phát biểu tại hội nghị", "Speaking at the meeting", "S'exprimant lors de la réunion": the gathering a
+        speaker addresses is the one being reported, unless it is named anew (capitalised, or numbered)."""
+        if spec.speaking is None or text[trig.start : trig.start + 1].isupper() \
+                or (spec.ordinal and spec.ordinal.match(text, trig.end + 1, trig.end + 30)):
+            return False
+        return bool(spec.speaking.search(text, max(clause.start, trig.start - CUE_WINDOW * 3), trig.start))
 
     def _demonstrative(self, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
         """"cette réunion", "this meeting", "hội nghị này", "هذا الاجتماع": a demonstrative right before or right

@@ -912,3 +912,15 @@ def test_vietnamese_founding_verb_ends_the_founders_name_and_applying_to_join_is
 ])
 def test_making_a_statement_public_is_no_launch_but_publishing_a_report_is(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Ngày 14/5/2025, đoàn FAO làm việc với tỉnh Sơn La. Phát biểu tại buổi làm việc, Trưởng Đại diện FAO ghi nhận kết quả năm 2024.",
+     [("meeting", "làm việc với", "2025-05-14", "past")]),
+    ("en", "The Forum met in Suva on 3 May 2024. Speaking at the meeting, the Chair welcomed the 2050 Strategy.",
+     [("meeting", "met", "2024-05-03", "past")]),
+    ("vi", "Phát biểu tại Hội nghị Cấp cao ASEAN - Hàn Quốc lần thứ 25 ngày 10/10/2024, Tổng thống cho biết Seoul tăng hỗ trợ cho khu vực.",
+     [("summit", "Hội nghị Cấp cao", "2024-10-10", "past")]),
+])
+def test_the_gathering_a_speaker_addresses_is_the_one_reported_unless_named_anew(ex, lang, text, expected):
+    assert _ev(_doc(ex, text, lang)) == expected
