@@ -924,3 +924,8 @@ def test_making_a_statement_public_is_no_launch_but_publishing_a_report_is(ex, l
 ])
 def test_the_gathering_a_speaker_addresses_is_the_one_reported_unless_named_anew(ex, lang, text, expected):
     assert _ev(_doc(ex, text, lang)) == expected
+
+
+def test_vietnamese_a_number_of_meetings_is_no_happening(ex):
+    doc = _doc(ex, "Bên lề hội nghị ngày 10/7/2025, Bộ trưởng sẽ có một số cuộc gặp song phương với các đối tác.", "vi")
+    assert [(e.type, e.trigger.text) for e in doc.events] == [("conference", "hội nghị")]
