@@ -130,6 +130,9 @@ class LangEvents:
     demonstrative_before: frozenset[str] = frozenset()
     demonstrative_after: frozenset[str] = frozenset()
     speaking: re.Pattern | None = None  # "phát biểu tại", "speaking at" right before a gathering: the one reported
+    # triggers that are mostly no happening ("établi à Dakar" is based there, "le dialogue" a relationship): an
+    # event only with a date of their own part of the clause
+    weak: frozenset[tuple[str, ...]] = frozenset()
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -294,6 +297,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         demonstrative_before=folded(spec.get("demonstratives_before", [])),
         demonstrative_after=folded(spec.get("demonstratives_after", [])),
         speaking=_speaking_regex(spec.get("speaking_cues", []), spec.get("articles_between", [])),
+        weak=frozenset(phrase_key(w, arabic) for w in spec.get("weak_triggers", [])),
     )
 
 
@@ -809,6 +813,8 @@ class EventStage:
             if referent is not None:
                 context_dates.append(referent)
                 continue
+            if trig.key in spec.weak and not (args.own_date or dates.opening):
+                continue  # "organe de l'OIF établi à Dakar", "poursuivre leur dialogue": no happening without its date
             if self._publishes_statement(trig, args):
                 continue  # "công bố Tuyên bố", "Thông cáo ... được công bố": a statement made public, no launch
             if self._borrows_a_date(trig, args, dates, memory):

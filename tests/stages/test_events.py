@@ -929,3 +929,13 @@ def test_the_gathering_a_speaker_addresses_is_the_one_reported_unless_named_anew
 def test_vietnamese_a_number_of_meetings_is_no_happening(ex):
     doc = _doc(ex, "Bên lề hội nghị ngày 10/7/2025, Bộ trưởng sẽ có một số cuộc gặp song phương với các đối tác.", "vi")
     assert [(e.type, e.trigger.text) for e in doc.events] == [("conference", "hội nghị")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "L'Institut de la Francophonie, organe subsidiaire de l'OIF établi à Dakar, collabore avec l'UNESCO.", []),
+    ("fr", "Le Bureau sous-régional, établi à Niamey le 3 mars 1975, coordonne les projets.",
+     [("establishment", "établi", "1975-03-03")]),
+    ("fr", "Les deux parties sont convenues de poursuivre leur dialogue technique.", []),
+])
+def test_weak_triggers_are_happenings_only_with_a_date_of_their_own(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
