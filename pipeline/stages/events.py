@@ -133,6 +133,7 @@ class LangEvents:
     # triggers that are mostly no happening ("établi à Dakar" is based there, "le dialogue" a relationship): an
     # event only with a date of their own part of the clause
     weak: frozenset[tuple[str, ...]] = frozenset()
+    participles: frozenset[tuple[str, ...]] = frozenset()  # gathering verbs that are participles ("réunie")
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -298,6 +299,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         demonstrative_after=folded(spec.get("demonstratives_after", [])),
         speaking=_speaking_regex(spec.get("speaking_cues", []), spec.get("articles_between", [])),
         weak=frozenset(phrase_key(w, arabic) for w in spec.get("weak_triggers", [])),
+        participles=frozenset(phrase_key(w, arabic) for w in spec.get("gathering_participles", [])),
     )
 
 
@@ -607,7 +609,7 @@ class EventStage:
         found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
         if spec.session_of_named:
             self._sessions_of_named(text, spec, clause, found)
-        return self._merge_verbal(spec, self._adjacent_same_type(text, spec, self._kinds_of_gatherings(text, spec, found)))
+        return self._merge_verbal(text, spec, self._adjacent_same_type(text, spec, self._kinds_of_gatherings(text, spec, found)))
 
     def _kinds_of_gatherings(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """"Atelier de validation du cadre": a trigger that is the complement naming the kind of the gathering right
@@ -679,11 +681,15 @@ class EventStage:
                     return kinds[0]
         return None
 
-    def _merge_verbal(self, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+    def _merge_verbal(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """A gathering verb and a gathering noun of one clause are one happening ("met ... for the summit"):
         the first trigger stays, with the noun's (more specific) type."""
-        nouns = [t for t in found if t.type in self.gatherings and t.key not in spec.verbal and not t.setting]
         verbs = [t for t in found if t.key in spec.verbal]
+        # a setting gathering merges only with a participle after it ("en marge de la 73e session ..., réunie les 12
+        # et 13 novembre"); the clause's own verb is another happening
+        nouns = [t for t in found if t.type in self.gatherings and t.key not in spec.verbal
+                 and (not t.setting or (verbs and verbs[0].start > t.end and verbs[0].key in spec.participles
+                                        and _appositive(text, verbs[0])))]
         if not nouns or not verbs:
             return found
         noun, verb = nouns[0], verbs[0]
@@ -1107,6 +1113,11 @@ def _tail_follows(toks: list, first: int, tail: tuple[str, ...], fold) -> bool:
         if all(fold(toks[j + k][2]) == w for k, w in enumerate(tail)):
             return True
     return False
+
+
+def _appositive(text: str, verb: Trigger) -> bool:
+    """The verb opens an appositive right after a comma (", réunie les 12 et 13 novembre"), not a clause."""
+    return text[max(0, verb.start - 3) : verb.start].rstrip().endswith((",", "،"))
 
 
 def _within(precise: Mention, coarse: Mention | None) -> bool:

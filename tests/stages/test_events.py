@@ -939,3 +939,10 @@ def test_vietnamese_a_number_of_meetings_is_no_happening(ex):
 ])
 def test_weak_triggers_are_happenings_only_with_a_date_of_their_own(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_participle_after_a_setting_gathering_is_that_gathering(ex):
+    doc = _doc(ex, "Le protocole a été signé en marge de la 73e session du Conseil des ministres de la CBLT, réunie les 12 et "
+                   "13 novembre 2024 à N'Djamena.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events if e.type == "meeting"] == [
+        ("meeting", "session", "2024-11-12/2024-11-13")]
