@@ -58,6 +58,8 @@ ACRONYM_USE = re.compile(r"(?P<acr>[A-Z]{2,8})(?:[-‑]?(?P<num>\d{1,3}))?")
 ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT", "-", "25" by the tokenizer
 ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
 OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
+DAY_CHARS = 10  # "2024-02-26": a day-precise ISO value
+OBJECT_YEAR_CHARS = 12  # a year further than this after its trigger names the trigger's object, not its time
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
@@ -716,6 +718,8 @@ class EventStage:
         opening = dates.opening[-1] if dates.opening and not trig.setting else None
         if own and opening is not None and _within(opening, args.date):
             args.date = opening  # "Ngày 3/12/2025, ... Hội nghị rà soát năm 2025": the day, not the year naming it
+        elif own and opening is not None and _names_object(opening, args.date, trig):
+            args.date = opening  # "Ngày 26/2/2024, UNICEF công bố báo cáo ... năm 2023": the report's year
         args.weak_date = not own and not dates.opening and args.date is not None
         if trig.type in self.instrument_types:
             args.instruments = _instruments(text, clause, trig, window)
@@ -1118,6 +1122,13 @@ def _tail_follows(toks: list, first: int, tail: tuple[str, ...], fold) -> bool:
 def _appositive(text: str, verb: Trigger) -> bool:
     """The verb opens an appositive right after a comma (", réunie les 12 et 13 novembre"), not a clause."""
     return text[max(0, verb.start - 3) : verb.start].rstrip().endswith((",", "،"))
+
+
+def _names_object(opening: Mention, own: Mention | None, trig: Trigger) -> bool:
+    """A bare year well after the trigger names its object ("báo cáo ... năm 2023", "le rapport 2023"), when a day
+    opens the clause: the happening is on that day."""
+    return own is not None and YEAR_ONLY.fullmatch(str(own.value or "")) is not None \
+        and len(str(opening.value or "")) == DAY_CHARS and own.start - trig.end > OBJECT_YEAR_CHARS
 
 
 def _within(precise: Mention, coarse: Mention | None) -> bool:

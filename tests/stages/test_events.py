@@ -946,3 +946,8 @@ def test_a_participle_after_a_setting_gathering_is_that_gathering(ex):
                    "13 novembre 2024 à N'Djamena.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events if e.type == "meeting"] == [
         ("meeting", "session", "2024-11-12/2024-11-13")]
+
+
+def test_a_year_naming_the_object_gives_way_to_the_day_opening_the_clause(ex):
+    doc = _doc(ex, "Ngày 26/2/2024, Tổng cục Thống kê và UNICEF công bố báo cáo phân tích tình hình trẻ em Việt Nam năm 2023.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("launch", "công bố", "2024-02-26")]
