@@ -59,6 +59,7 @@ ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT",
 ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
 OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
 DAY_CHARS = 10  # "2024-02-26": a day-precise ISO value
+FOOTER_LINE_CHARS = 60  # "75th plenary meeting": a resolution footer's line, its date on the next line
 OBJECT_YEAR_CHARS = 12  # a year further than this after its trigger names the trigger's object, not its time
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
@@ -453,6 +454,7 @@ class EventStage:
             memory.title, memory.lead = n < body, body > 0 and body <= n < body + LEAD_SENTENCES
             memory.dateline = dateline if memory.title else None
             memory.carry, before = self._schedule(doc.text, sent, index[DATE], memory), len(doc.events)
+            memory.carry = memory.carry or _footer_date(doc.text, sentences, n, index[DATE])
             for c_start, c_end in _clauses(doc.text, sent.start, sent.end):
                 clause = Clause(c_start, c_end, *(index[t].inside(c_start, c_end) for t in (ORG, DATE, LOC, AGREEMENT)))
                 self._clause(doc, spec, clause, memory, bisect_left(breaks, c_start))
@@ -1231,6 +1233,21 @@ def _title_lines(text: str, sentences: list, schedule_time: re.Pattern | None = 
             break
         n += 1
     return n
+
+
+def _footer_date(text: str, sentences: list, n: int, dates: MentionIndex) -> Mention | None:
+    """"41e séance plénière" / "23 juillet 2019", "Phiên họp toàn thể lần thứ 39" / "11 tháng 11 năm 2014": a short
+    line whose next line is only a day-precise date (a resolution's footer) happened on that day."""
+    if n + 1 >= len(sentences):
+        return None
+    sent, nxt = sentences[n][1], sentences[n + 1][1]
+    if sent.end - sent.start > FOOTER_LINE_CHARS or "\n" not in text[sent.end : nxt.start]:
+        return None
+    inside = dates.inside(nxt.start, nxt.end)
+    if len(inside) != 1 or len(str(inside[0].value or "")) != DAY_CHARS:
+        return None
+    rest = text[nxt.start : inside[0].start] + text[inside[0].end : nxt.end]
+    return inside[0] if not re.search(r"[^\W\d_]", rest) else None
 
 
 def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Mention | None:

@@ -951,3 +951,13 @@ def test_a_participle_after_a_setting_gathering_is_that_gathering(ex):
 def test_a_year_naming_the_object_gives_way_to_the_day_opening_the_clause(ex):
     doc = _doc(ex, "Ngày 26/2/2024, Tổng cục Thống kê và UNICEF công bố báo cáo phân tích tình hình trẻ em Việt Nam năm 2023.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("launch", "công bố", "2024-02-26")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "4. Décide de rester saisie de la question.\n\n41e séance plénière\n23 juillet 2019",
+     [("meeting", "séance plénière", "2019-07-23")]),
+    ("en", "5. Decides to remain seized of the matter.\n\n75th plenary meeting\n3 December 2024",
+     [("meeting", "plenary meeting", "2024-12-03")]),
+])
+def test_a_resolution_footer_meeting_happened_on_the_date_of_the_next_line(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
