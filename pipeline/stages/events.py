@@ -752,9 +752,9 @@ class EventStage:
             i = bisect_left(starts, d.start)
             while i > 1 and found[i - 1].again:
                 i -= 1  # "la réunion préparatoire en vue de cette conférence, tenue en septembre": the réunion's date
-            if i and found[i - 1].cued and i < len(found) and "," in text[found[i - 1].end : d.start] \
-                    and text[d.end : d.end + 2].lstrip().startswith(","):
-                i += 1  # "on the sidelines of the summit, on 15 September, X met Y": the date is the talks' date
+            if i and found[i - 1].cued and i < len(found) and "," in text[found[i - 1].end : d.start]:
+                i += 1  # "on the sidelines of the summit, on 15 September, X met Y", "En marge de la réunion, X et Y
+                # ont eu mercredi un entretien": past the setting's comma the date is the next happening's
             out.nearest[i - 1 if i else 0].append(d)
         return out
 

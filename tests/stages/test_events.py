@@ -961,3 +961,10 @@ def test_a_year_naming_the_object_gives_way_to_the_day_opening_the_clause(ex):
 ])
 def test_a_resolution_footer_meeting_happened_on_the_date_of_the_next_line(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_past_a_settings_comma_the_date_belongs_to_the_next_happening(ex):
+    doc = _doc(ex, "Le 19 septembre 2024, les ministres ont tenu une réunion à Abuja. En marge de la réunion, le Directeur "
+                   "général et la Directrice régionale ont eu le 18 septembre 2024 un entretien consacré au financement.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "réunion", "2024-09-19"), ("dialogue", "entretien", "2024-09-18")]
