@@ -968,3 +968,8 @@ def test_past_a_settings_comma_the_date_belongs_to_the_next_happening(ex):
                    "général et la Directrice régionale ont eu le 18 septembre 2024 un entretien consacré au financement.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("meeting", "réunion", "2024-09-19"), ("dialogue", "entretien", "2024-09-18")]
+
+
+def test_vietnamese_ministers_consultations_are_a_meeting(ex):
+    doc = _doc(ex, "Ngày 20/8/2023, tại Tham vấn Bộ trưởng Kinh tế ASEAN - Canada lần thứ 12 ở Semarang, hai bên nhất trí.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "Tham vấn Bộ trưởng Kinh tế", "2023-08-20")]
