@@ -59,6 +59,7 @@ ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT",
 ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
 OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
 DAY_CHARS = 10  # "2024-02-26": a day-precise ISO value
+LETTER = re.compile(r"[^\W\d_]")
 FOOTER_LINE_CHARS = 60  # "75th plenary meeting": a resolution footer's line, its date on the next line
 OBJECT_YEAR_CHARS = 12  # a year further than this after its trigger names the trigger's object, not its time
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
@@ -1247,7 +1248,7 @@ def _footer_date(text: str, sentences: list, n: int, dates: MentionIndex) -> Men
     if len(inside) != 1 or len(str(inside[0].value or "")) != DAY_CHARS:
         return None
     rest = text[nxt.start : inside[0].start] + text[inside[0].end : nxt.end]
-    return inside[0] if not re.search(r"[^\W\d_]", rest) else None
+    return inside[0] if not LETTER.search(rest) else None
 
 
 def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Mention | None:

@@ -551,10 +551,11 @@ class OrgStage:
         programme of work, an instrument; bodies so named are in the knowledge base ("Programme alimentaire
         mondial")."""
         spec = self.m.heads.get(lang or "", {})
-        programmes = spec.get("programme_heads", [])
-        if not words or words[0] not in programmes:
+        if not words or words[0] not in spec.get("programme_heads", ()):
             return False
-        heads = {h[0] for h in spec["_heads"] if len(h) == 1}
+        heads = spec.get("_one_word_heads")
+        if heads is None:  # once per process and language
+            heads = spec["_one_word_heads"] = frozenset(h[0] for h in spec["_heads"] if len(h) == 1)
         return not any(fold_token(w, self.m.arabic) in heads for w in words[1:])
 
     def _sub_body_of_known(self, acr: str, words: list[str]) -> bool:
