@@ -24,7 +24,12 @@ events.yaml); the grammar here is language-neutral:
   "Heads of State"/"leaders" is a summit; two triggers of one type with their own dates are two happenings;
 - a trigger phrase is what the data lists, with the complements that name the kind of gathering ("Hội nghị Bộ
   trưởng Ngoại giao"), or the head of a discontinuous trigger whose tail follows ("دخل ... حيز النفاذ"); a
-  bare year right after a noun ("l'exercice 2024") qualifies that noun and dates nothing (``year_cues``).
+  bare year right after a noun ("l'exercice 2024") qualifies that noun and dates nothing (``year_cues``);
+- a gathering named with a demonstrative ("cette réunion", "hội nghị này") or addressed by a speaker ("Phát biểu
+  tại hội nghị") is the one reported; an acronym defined after a gathering's name ("... (AEMM)") or a known
+  numbered series ("COP28") names gatherings; weak triggers ("établi à Dakar"), procedural adoptions ("son ordre
+  du jour") and ratifications that only borrow a date are no happenings; a body made by an instrument ("créée par
+  le traité signé le ...") has the date of its signing. Each rule reads its cue words from the language's data.
 
 Cost is linear in the document: mentions are sliced per clause with ``bisect`` on sorted offsets, and the
 document memory is a few dictionaries keyed by type, ordinal and date.
