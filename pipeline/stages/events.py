@@ -143,6 +143,7 @@ class LangEvents:
     # event only with a date of their own part of the clause
     weak: frozenset[tuple[str, ...]] = frozenset()
     participles: frozenset[tuple[str, ...]] = frozenset()  # gathering verbs that are participles ("réunie")
+    openers: frozenset[tuple[str, ...]] = frozenset()  # "افتتح", "opened": with a gathering as object, its start
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -309,6 +310,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         speaking=_speaking_regex(spec.get("speaking_cues", []), spec.get("articles_between", [])),
         weak=frozenset(phrase_key(w, arabic) for w in spec.get("weak_triggers", [])),
         participles=frozenset(phrase_key(w, arabic) for w in spec.get("gathering_participles", [])),
+        openers=frozenset(phrase_key(w, arabic) for w in spec.get("opening_verbs", [])),
     )
 
 
@@ -612,10 +614,11 @@ class EventStage:
         makers = {t.next_token: t for t in found if t.type not in self.gatherings and t.type not in self.instrument_types}
         objects = set()
         for g in found:
-            maker = makers.get(g.prev_token) or makers.get(g.prev_token - 1)
+            maker = makers.get(g.prev_token + 1) or makers.get(g.prev_token) or makers.get(g.prev_token - 1)
             if maker is not None and g.type in self.gatherings and not g.setting \
                     and not (spec.place_cue and spec.place_cue.search(text, maker.end, g.start)):
-                objects.add(id(g))
+                # "افتتح الاجتماع", "opened the session": opening a gathering is the gathering beginning
+                objects.add(id(maker) if maker.key in spec.openers else id(g))
         found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
         if spec.session_of_named:
             self._sessions_of_named(text, spec, clause, found)

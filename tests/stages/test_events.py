@@ -973,3 +973,11 @@ def test_past_a_settings_comma_the_date_belongs_to_the_next_happening(ex):
 def test_vietnamese_ministers_consultations_are_a_meeting(ex):
     doc = _doc(ex, "Ngày 20/8/2023, tại Tham vấn Bộ trưởng Kinh tế ASEAN - Canada lần thứ 12 ở Semarang, hai bên nhất trí.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "Tham vấn Bộ trưởng Kinh tế", "2023-08-20")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "وقدم تقريرا إلى الجمعية العامة في دورتها الثمانين.", [("meeting", "دورتها", None)]),
+    ("ar", "افتتح الاجتماع الثاني للجنة في الرياض يوم 9 سبتمبر 2025.", [("meeting", "الاجتماع", "2025-09-09")]),
+])
+def test_arabic_tens_ordinals_number_a_session_and_opening_a_meeting_is_the_meeting(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
