@@ -981,3 +981,12 @@ def test_vietnamese_ministers_consultations_are_a_meeting(ex):
 ])
 def test_arabic_tens_ordinals_number_a_session_and_opening_a_meeting_is_the_meeting(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "وبرنامج تمويل التجارة العربية، الذي أنشأه صندوق النقد العربي عام 1989.", [("establishment", "أنشأه", "1989")]),
+    ("ar", "وإذ يرحب بالاتفاق العالمي بشأن اللاجئين الذي أكدته الجمعية العامة في 17 كانون الأول/ديسمبر 2018،",
+     [("adoption", "أكدته", "2018-12-17")]),
+])
+def test_arabic_verbs_with_object_pronouns_are_triggers(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
