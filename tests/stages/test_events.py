@@ -990,3 +990,11 @@ def test_arabic_tens_ordinals_number_a_session_and_opening_a_meeting_is_the_meet
 ])
 def test_arabic_verbs_with_object_pronouns_are_triggers(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La Communauté a vu le jour le 18 octobre 1983 à Libreville.", [("establishment", "a vu le jour", "1983-10-18")]),
+    ("en", "The Community came into being on 18 October 1983 in Libreville.", [("establishment", "came into being", "1983-10-18")]),
+])
+def test_coming_into_being_founds_a_body(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
