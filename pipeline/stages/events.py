@@ -65,6 +65,7 @@ ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most th
 OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
 DAY_CHARS = 10  # "2024-02-26": a day-precise ISO value
 LETTER = re.compile(r"[^\W\d_]")
+DATE_FIELD_LINES = 6  # lines after a title block searched for a "Date:" field
 FOOTER_LINE_CHARS = 60  # "75th plenary meeting": a resolution footer's line, its date on the next line
 OBJECT_YEAR_CHARS = 12  # a year further than this after its trigger names the trigger's object, not its time
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
@@ -144,6 +145,7 @@ class LangEvents:
     weak: frozenset[tuple[str, ...]] = frozenset()
     participles: frozenset[tuple[str, ...]] = frozenset()  # gathering verbs that are participles ("réunie")
     openers: frozenset[tuple[str, ...]] = frozenset()  # "افتتح", "opened": with a gathering as object, its start
+    date_field: re.Pattern | None = None  # "Thời gian:", "Date :", "التاريخ:" opening a line: the happening's date
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -311,6 +313,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         weak=frozenset(phrase_key(w, arabic) for w in spec.get("weak_triggers", [])),
         participles=frozenset(phrase_key(w, arabic) for w in spec.get("gathering_participles", [])),
         openers=frozenset(phrase_key(w, arabic) for w in spec.get("opening_verbs", [])),
+        date_field=_date_field_regex(spec.get("date_field_labels", [])),
     )
 
 
@@ -337,6 +340,13 @@ def _speaking_regex(cues: list[str], articles: list[str]) -> re.Pattern | None:
         return None
     article = rf"(?:(?:{_alternation(articles)})\s*)?" if articles else ""
     return re.compile(rf"(?<!\w)(?:{_alternation(cues)})\s+{article}[وبل]?$", re.IGNORECASE)
+
+
+def _date_field_regex(labels: list[str]) -> re.Pattern | None:
+    """A label opening a line (after a list number), then a colon: "1. Thời gian:", "Date :", "التاريخ:"."""
+    if not labels:
+        return None
+    return re.compile(rf"\s*(?:[0-9٠-٩IVX]+[.)-]\s*)?(?:{_alternation(labels)})\s*:", re.IGNORECASE)
 
 
 def _to_date_regex(cues: list[str]) -> re.Pattern | None:
@@ -458,6 +468,8 @@ class EventStage:
         sentences = doc.content_sentences()
         body = _title_lines(doc.text, sentences, self.schedule_time)
         dateline = _dateline(doc.text, sentences, body, index[DATE])
+        if dateline is None or len(str(dateline.value or "")) < DAY_CHARS:
+            dateline = _date_field(doc.text, sentences, body, index[DATE], spec.date_field) or dateline
         for n, (_, sent) in enumerate(sentences):
             memory.title, memory.lead = n < body, body > 0 and body <= n < body + LEAD_SENTENCES
             memory.dateline = dateline if memory.title else None
@@ -1104,8 +1116,10 @@ class EventStage:
 
 
 def _refine(seen: Event, args: Arguments, memory: DocMemory) -> None:
-    """A happening named again with a date of its own: that date replaces one it only borrowed."""
-    if args.date is not None and args.date.value and not args.weak_date and id(seen) in memory.weak:
+    """A happening named again with a date of its own: that date replaces one it only borrowed, unless it is only
+    the year or month holding the borrowed day ("... لعام 2026" after the minutes' "التاريخ: 17 - 18/ 2/ 2026")."""
+    if args.date is not None and args.date.value and not args.weak_date and id(seen) in memory.weak \
+            and not (seen.date and str(seen.date).startswith(str(args.date.value))):
         seen.date = args.date.value
         memory.weak.discard(id(seen))
 
@@ -1257,6 +1271,19 @@ def _footer_date(text: str, sentences: list, n: int, dates: MentionIndex) -> Men
         return None
     rest = text[nxt.start : inside[0].start] + text[inside[0].end : nxt.end]
     return inside[0] if not LETTER.search(rest) else None
+
+
+def _date_field(text: str, sentences: list, body: int, dates: MentionIndex, field: re.Pattern | None) -> Mention | None:
+    """"1. Thời gian: 8 giờ 30, thứ Ba, ngày 9 tháng 12 năm 2025", "التاريخ: 17 - 18/ 2/ 2026": a report's or
+    minutes' date field right after the title block dates the title's happening."""
+    if field is None or body == 0:
+        return None
+    for _, sent in sentences[1 : body + DATE_FIELD_LINES]:
+        if field.match(text, sent.start, sent.end):
+            days = [d for d in dates.inside(sent.start, sent.end) if len(str(d.value or "")) >= DAY_CHARS]
+            if days:
+                return days[0]
+    return None
 
 
 def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Mention | None:

@@ -998,3 +998,9 @@ def test_arabic_verbs_with_object_pronouns_are_triggers(ex, lang, text, expected
 ])
 def test_coming_into_being_founds_a_body(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_report_date_field_dates_the_title_meeting_and_a_later_year_keeps_the_day(ex):
+    doc = _doc(ex, "BÁO CÁO KẾT QUẢ\nHội nghị rà soát thường niên năm 2025 Chương trình quốc gia của UNDP\n\nI. THÔNG TIN CHUNG\n"
+                   "1. Thời gian: 8 giờ 30, thứ Ba, ngày 9 tháng 12 năm 2025.\n2. Địa điểm: Bộ Tài chính, Hà Nội.", "vi")
+    assert [(e.type, e.date) for e in doc.events] == [("meeting", "2025-12-09")]
