@@ -1004,3 +1004,13 @@ def test_a_report_date_field_dates_the_title_meeting_and_a_later_year_keeps_the_
     doc = _doc(ex, "BÁO CÁO KẾT QUẢ\nHội nghị rà soát thường niên năm 2025 Chương trình quốc gia của UNDP\n\nI. THÔNG TIN CHUNG\n"
                    "1. Thời gian: 8 giờ 30, thứ Ba, ngày 9 tháng 12 năm 2025.\n2. Địa điểm: Bộ Tài chính, Hà Nội.", "vi")
     assert [(e.type, e.date) for e in doc.events] == [("meeting", "2025-12-09")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Quần thể di tích Cố đô Huế được Ủy ban Di sản Thế giới ghi danh ngày 11/12/1993 tại Cartagena.",
+     [("establishment", "ghi danh", "1993-12-11")]),
+    ("vi", "Tháng 12/2025, Lễ đón nhận bằng công nhận của UNESCO đã được tổ chức tại Quảng Ninh.",
+     [("other", "Lễ đón nhận", "2025-12")]),
+])
+def test_vietnamese_inscription_founds_but_a_recognition_certificate_does_not(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
