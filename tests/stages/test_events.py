@@ -1014,3 +1014,8 @@ def test_a_report_date_field_dates_the_title_meeting_and_a_later_year_keeps_the_
 ])
 def test_vietnamese_inscription_founds_but_a_recognition_certificate_does_not(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_vietnamese_joining_a_treaty_is_an_accession(ex):
+    doc = _doc(ex, "Năm 2005, New Zealand đã tham gia Hiệp ước Thân thiện và Hợp tác ở Đông Nam Á (TAC).", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("other", "tham gia", "2005")]
