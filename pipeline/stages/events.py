@@ -519,7 +519,7 @@ class EventStage:
                 continue
             strip, end_i, etype = best
             trig = Trigger(toks[i][0] + strip, toks[end_i][1], etype, tuple(fold(t[2]) for t in toks[i : end_i + 1]), i - 1, end_i + 1)
-            if not self._negated(text, spec, toks, trig) and not _inside_name(trig, clause) \
+            if not self._negated(text, spec, toks, trig) and not (_inside_name(trig, clause) and not _numbered_organ(text, spec, clause, trig)) \
                     and not _preposition(spec, clause, trig) and _numbered_if_needed(text, spec, trig):
                 self._level(text, spec, clause, trig)
                 trig.cued = bool(spec.setting_cue and spec.setting_cue.search(text, max(clause.start, trig.start - 60), trig.start))
@@ -1122,6 +1122,18 @@ def _refine(seen: Event, args: Arguments, memory: DocMemory) -> None:
             and not (seen.date and str(seen.date).startswith(str(args.date.value))):
         seen.date = args.date.value
         memory.weak.discard(id(seen))
+
+
+def _numbered_organ(text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
+    """"la 14e Conférence ministérielle de l'OMC": an organ's name opening with a gathering word, right after an
+    ordinal, names one of its numbered sessions, a gathering, though the name is an organisation's."""
+    if trig.type not in ("meeting", "conference", "summit") or spec.ordinal is None:
+        return False
+    i = bisect_left(clause.org_starts, trig.start)
+    if i == len(clause.org_starts) or clause.org_starts[i] != trig.start:
+        return False
+    before = spec.ordinal.search(text, max(clause.start, trig.start - NUMBERED_WINDOW), trig.start)
+    return bool(before and not text[before.end() : trig.start].strip())
 
 
 def _numbered_if_needed(text: str, spec: LangEvents, trig: Trigger) -> bool:

@@ -1019,3 +1019,12 @@ def test_vietnamese_inscription_founds_but_a_recognition_certificate_does_not(ex
 def test_vietnamese_joining_a_treaty_is_an_accession(ex):
     doc = _doc(ex, "Năm 2005, New Zealand đã tham gia Hiệp ước Thân thiện và Hợp tác ở Đông Nam Á (TAC).", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("other", "tham gia", "2005")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La Déclaration a été adoptée à la quatrième Conférence ministérielle de l'OMC (Doha, 9-14 novembre 2001).",
+     [("adoption", "adoptée", "2001-11-09/2001-11-14"), ("conference", "Conférence", "2001-11-09/2001-11-14")]),
+    ("fr", "Le Forum mondial sur les réfugiés, organe consultatif, se réunit à Genève.", []),
+])
+def test_a_numbered_organ_names_a_gathering_and_le_is_no_roman_ordinal(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
