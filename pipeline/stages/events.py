@@ -146,6 +146,7 @@ class LangEvents:
     participles: frozenset[tuple[str, ...]] = frozenset()  # gathering verbs that are participles ("réunie")
     openers: frozenset[tuple[str, ...]] = frozenset()  # "افتتح", "opened": with a gathering as object, its start
     date_field: re.Pattern | None = None  # "Thời gian:", "Date :", "التاريخ:" opening a line: the happening's date
+    sequence: re.Pattern | None = None  # "rồi", "puis", "then": the next trigger of a type is a later happening
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -163,6 +164,7 @@ class Trigger:
     outcome: bool = False  # named as the source of an outcome ("the conclusions of the workshop")
     again: bool = False  # named with a demonstrative ("cette réunion", "hội nghị này"): the one already reported
     cued: bool = False  # after a setting cue ("Trước lễ ký, ..."): a date set off after it is the next trigger's
+    sequel: bool = False  # "... năm 2014, rồi được nâng cấp ...": after a sequence word, another happening of its type
 
 
 @dataclass
@@ -314,6 +316,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         participles=frozenset(phrase_key(w, arabic) for w in spec.get("gathering_participles", [])),
         openers=frozenset(phrase_key(w, arabic) for w in spec.get("opening_verbs", [])),
         date_field=_date_field_regex(spec.get("date_field_labels", [])),
+        sequence=_cue_regex(spec.get("sequence_words", []), at_end=False),
     )
 
 
@@ -809,8 +812,12 @@ class EventStage:
         found = [t for t in found if not self._named_for_outcome(text, spec, clause, t, memory)]
         self._series_type(spec, found, memory)
         found = [t for t in found if not self._procedural(text, spec, clause, t)]
+        last_of: dict[str, Trigger] = {}
         for t in found:
             t.again = t.type in self.gatherings and (self._demonstrative(spec, clause, t) or self._spoken_at(text, spec, clause, t))
+            prev = last_of.get(t.type)
+            t.sequel = bool(prev and spec.sequence and spec.sequence.search(text, prev.end, t.start))
+            last_of[t.type] = t
         return found
 
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
@@ -945,7 +952,8 @@ class EventStage:
         own = args.date.value if args.own_date and args.date else None
         ident = (trig.type, tuple((a.start, a.end) for a in args.instruments), own)
         bare = used.bare.get(trig.type)  # own dates of this type's events without instruments
-        if not trig.setting and (ident in used.idents or (bare is not None and (own is None or None in bare or own in bare))):
+        if not trig.setting and not trig.sequel \
+                and (ident in used.idents or (bare is not None and (own is None or None in bare or own in bare))):
             return
         event = self._emit(doc, trig, args, memory)
         if event is None:

@@ -1028,3 +1028,11 @@ def test_vietnamese_joining_a_treaty_is_an_accession(ex):
 ])
 def test_a_numbered_organ_names_a_gathering_and_le_is_no_roman_ordinal(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_sequence_word_makes_a_second_happening_of_one_type(ex):
+    doc = _doc(ex, "Quan hệ hai bên được nâng lên Đối tác chiến lược năm 2014, rồi được nâng cấp thành Đối tác chiến lược toàn "
+                   "diện tại Hội nghị Cấp cao ASEAN - Australia lần thứ nhất, tổ chức trực tuyến ngày 27/10/2021.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("establishment", "nâng lên", "2014"), ("summit", "Hội nghị Cấp cao", "2021-10-27"),
+        ("establishment", "nâng cấp", "2021-10-27")]
