@@ -147,6 +147,7 @@ class LangEvents:
     openers: frozenset[tuple[str, ...]] = frozenset()  # "افتتح", "opened": with a gathering as object, its start
     date_field: re.Pattern | None = None  # "Thời gian:", "Date :", "التاريخ:" opening a line: the happening's date
     sequence: re.Pattern | None = None  # "rồi", "puis", "then": the next trigger of a type is a later happening
+    ordinal_first: bool = False  # ordinals precede their noun ("la 14e Conférence", "the 5th Summit")
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
 
 
@@ -317,6 +318,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         openers=frozenset(phrase_key(w, arabic) for w in spec.get("opening_verbs", [])),
         date_field=_date_field_regex(spec.get("date_field_labels", [])),
         sequence=_cue_regex(spec.get("sequence_words", []), at_end=False),
+        ordinal_first=bool(spec.get("ordinal_before_noun", False)),
     )
 
 
@@ -1135,8 +1137,8 @@ def _refine(seen: Event, args: Arguments, memory: DocMemory) -> None:
 def _numbered_organ(text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
     """"la 14e Conférence ministérielle de l'OMC": an organ's name opening with a gathering word, right after an
     ordinal, names one of its numbered sessions, a gathering, though the name is an organisation's."""
-    if trig.type not in ("meeting", "conference", "summit") or spec.ordinal is None:
-        return False
+    if not spec.ordinal_first or trig.type not in ("meeting", "conference", "summit") or spec.ordinal is None:
+        return False  # where ordinals follow their noun ("Khóa họp lần thứ 10 Hội nghị ..."), the ordinal is another's
     i = bisect_left(clause.org_starts, trig.start)
     if i == len(clause.org_starts) or clause.org_starts[i] != trig.start:
         return False

@@ -1036,3 +1036,9 @@ def test_a_sequence_word_makes_a_second_happening_of_one_type(ex):
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("establishment", "nâng lên", "2014"), ("summit", "Hội nghị Cấp cao", "2021-10-27"),
         ("establishment", "nâng cấp", "2021-10-27")]
+
+
+def test_vietnamese_ordinal_after_a_session_numbers_the_session_not_the_organ_after_it(ex):
+    doc = _doc(ex, "Cuộc gặp diễn ra vào tháng 2/2000 tại Bangkok bên lề Khóa họp lần thứ 10 Hội nghị Liên Hợp Quốc về Thương "
+                   "mại và Phát triển (UNCTAD X).", "vi")
+    assert [e.type for e in doc.events if e.trigger.text == "Khóa họp"] == ["meeting"]
