@@ -493,11 +493,9 @@ class EventStage:
         """A programme's agenda line ("09:00 – Atelier technique sur ...") happens on the day of the line heading
         it ("Mercredi 18 juin"): that day is the line's borrowed date. A line holding only a day starts a new
         heading; any other line ends the agenda."""
-        inside = dates.inside(sent.start, sent.end)
-        rest = text[sent.start : inside[0].start] + text[inside[0].end : sent.end] if len(inside) == 1 else ""
-        if len(inside) == 1 and _is_point(inside[0]) and len(str(inside[0].value or "")) == 10 \
-                and len(re.findall(r"[^\W\d_]", rest)) <= SCHEDULE_HEADING_LETTERS:
-            memory.schedule_day = inside[0]
+        day = _day_line(text, sent, dates, SCHEDULE_HEADING_LETTERS)
+        if day is not None:
+            memory.schedule_day = day
             return None
         if memory.schedule_day is not None and self.schedule_time and self.schedule_time.match(text, sent.start, sent.end):
             return memory.schedule_day
@@ -1288,11 +1286,17 @@ def _footer_date(text: str, sentences: list, n: int, dates: MentionIndex) -> Men
     sent, nxt = sentences[n][1], sentences[n + 1][1]
     if sent.end - sent.start > FOOTER_LINE_CHARS or "\n" not in text[sent.end : nxt.start]:
         return None
-    inside = dates.inside(nxt.start, nxt.end)
-    if len(inside) != 1 or len(str(inside[0].value or "")) != DAY_CHARS:
+    return _day_line(text, nxt, dates, 0)
+
+
+def _day_line(text: str, sent, dates: MentionIndex, max_letters: int) -> Mention | None:
+    """The one day-precise date of a line that holds little else (at most ``max_letters`` letters: a weekday),
+    as a programme's day heading or a resolution footer's date line; else None."""
+    inside = dates.inside(sent.start, sent.end)
+    if len(inside) != 1 or not _is_point(inside[0]) or len(str(inside[0].value or "")) != DAY_CHARS:
         return None
-    rest = text[nxt.start : inside[0].start] + text[inside[0].end : nxt.end]
-    return inside[0] if not LETTER.search(rest) else None
+    rest = text[sent.start : inside[0].start] + text[inside[0].end : sent.end]
+    return inside[0] if len(LETTER.findall(rest)) <= max_letters else None
 
 
 def _date_field(text: str, sentences: list, body: int, dates: MentionIndex, field: re.Pattern | None) -> Mention | None:
