@@ -49,6 +49,9 @@ from pipeline.text.matching import TOKEN, Trie, fold_token, phrase_key, tokens, 
 from pipeline.text.normalise import ArabicFolder
 
 CLAUSE_BREAK = re.compile(r"[;:؛]")
+# "Item: tổ chức ngày 05/4/2024": at most this many characters, words only, between a colon and the time it labels
+LABELLED_TIME_CHARS = 20
+LABEL_GAP = re.compile(r"[^\W\d_\s]*(?:\s+[^\W\d_]+)*\s*")
 TITLE_END = re.compile(r"[.!?؟。]\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n+")  # one step per paragraph, whether a blank line or a single line break ends it
 DATELINE_CHARS = 60  # a dateline date opens the sentence after a headline ("RIYADH, 20 October 2023 -")
@@ -122,6 +125,7 @@ class LangEvents:
     # as the source of its outcome
     outcome: re.Pattern | None = None
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
+    kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
     # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
     numbered: frozenset[tuple[str, ...]] = frozenset()
     # "créée par le traité signé le ...", "established under the Agreement signed on ...": right after an undated
@@ -304,6 +308,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         frequency=_cue_regex(spec.get("frequency_cues", []), at_end=False),
         outcome=_outcome_regex(spec.get("outcome_nouns", []), spec.get("outcome_links", [])),
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
+        kind_types=frozenset(spec["kind_types"]) if "kind_types" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
         generic=frozenset(phrase_key(w, arabic) for w in spec.get("generic_gatherings", [])),
@@ -480,7 +485,7 @@ class EventStage:
             memory.dateline = dateline if memory.title else None
             memory.carry, before = self._schedule(doc.text, sent, index[DATE], memory), len(doc.events)
             memory.carry = memory.carry or _footer_date(doc.text, sentences, n, index[DATE])
-            for c_start, c_end in _clauses(doc.text, sent.start, sent.end):
+            for c_start, c_end in _clauses(doc.text, sent.start, sent.end, index[DATE].starts):
                 clause = Clause(c_start, c_end, *(index[t].inside(c_start, c_end) for t in (ORG, DATE, LOC, AGREEMENT)))
                 self._clause(doc, spec, clause, memory, bisect_left(breaks, c_start))
             if memory.title:
@@ -648,7 +653,8 @@ class EventStage:
         out: list[Trigger] = []
         for t in found:
             prev = out[-1] if out else None
-            if prev is not None and prev.type in self.gatherings and t.type not in self.gatherings \
+            if prev is not None and prev.type in self.gatherings \
+                    and (t.type not in self.gatherings if spec.kind_types is None else t.type in spec.kind_types) \
                     and prev.key not in spec.verbal and text[prev.end : t.start].strip().casefold() in spec.kind_links:
                 continue
             out.append(t)
@@ -1326,14 +1332,25 @@ def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Men
     return (days or points or [None])[0]
 
 
-def _clauses(text: str, start: int, end: int):
+def _clauses(text: str, start: int, end: int, date_starts: list[int]):
+    """A sentence's clauses, split at ``;`` and ``:``. A colon the item's own time follows ("1. Lễ khởi động Dự
+    án: tổ chức ngày 05/4/2024", "Atelier de validation : du 12 au 14 mars") labels that time: no break there."""
     pos = start
     for m in CLAUSE_BREAK.finditer(text, start, end):
         if text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit():
             continue  # a time such as 11:57
+        if m.group() == ":" and _labels_time(text, m.end(), date_starts):
+            continue
         yield pos, m.start()
         pos = m.end()
     yield pos, end
+
+
+def _labels_time(text: str, after: int, date_starts: list[int]) -> bool:
+    """A date starts within a few words after ``after``, with only words (no punctuation) between."""
+    i = bisect_left(date_starts, after)
+    return i < len(date_starts) and date_starts[i] - after <= LABELLED_TIME_CHARS \
+        and LABEL_GAP.fullmatch(text, after, date_starts[i]) is not None
 
 
 def _counted(text: str, toks: list, i: int, ordinal: re.Pattern | None, trigger_start: int) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pipeline.stages.dates.resources import Instrument
 
 BREAK_RX = re.compile(r"(?<!\d)\d{4}(?!\d)|[;:.!?؛،]")
+RANGE_START_RX = re.compile(r"\d{4}\s?[-–—]\s?$")  # a period's first year right before its last
 RANGE_AFTER_RX = re.compile(r"\s*(?:[^\W\d_]{1,6}\s+)?\d{4}(?!\d)")
 INSTRUMENT_WINDOW = 200
 
@@ -47,6 +48,7 @@ def in_instrument(shadow: str, start: int, end: int, floor: int, inst: Instrumen
     if inst is None:
         return False
     window = shadow[max(floor, start - INSTRUMENT_WINDOW) : start]
+    window = RANGE_START_RX.sub("", window)  # "giai đoạn 2026 - 2030": the period's end is named like its start
     conn = inst.connector_rx.search(window) if inst.connector_rx else None
     if conn is not None:
         if RANGE_AFTER_RX.match(shadow, end, end + 16):
