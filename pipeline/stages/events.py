@@ -51,6 +51,8 @@ from pipeline.text.normalise import ArabicFolder
 CLAUSE_BREAK = re.compile(r"[;:؛]")
 # "Item: tổ chức ngày 05/4/2024": at most this many characters, words only, between a colon and the time it labels
 LABELLED_TIME_CHARS = 20
+NO_PUNCTUATION = re.compile(r"[\w\s'’-]*")
+KIND_ADJECTIVES = 2  # "atelier régional de validation": adjectives between a gathering and its kind link
 LABEL_GAP = re.compile(r"[^\W\d_\s]*(?:\s+[^\W\d_]+)*\s*")
 TITLE_END = re.compile(r"[.!?؟。]\s*$")
 PARAGRAPH_BREAK = re.compile(r"\n+")  # one step per paragraph, whether a blank line or a single line break ends it
@@ -619,6 +621,8 @@ class EventStage:
             return True
         if spec.frequency and spec.frequency.search(text, trig.end, min(len(text), trig.end + FREQUENCY_WINDOW)):
             return True
+        if spec.frequency and _frequency_before(text, spec.frequency, trig.start):
+            return True  # "tient chaque année une session" (not "comme chaque année, la session s'est tenue le ...")
         if trig.prev_token < 0:
             return False
         prev = toks[trig.prev_token][2]
@@ -645,9 +649,9 @@ class EventStage:
         return self._merge_verbal(text, spec, self._adjacent_same_type(text, spec, self._kinds_of_gatherings(text, spec, found)))
 
     def _kinds_of_gatherings(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
-        """"Atelier de validation du cadre": a trigger that is the complement naming the kind of the gathering right
-        before it (only a kind link between: models/<lang>/events.yaml ``kind_links``) is no happening of its own;
-        the gathering stays."""
+        """"Atelier de validation du cadre", "atelier régional de validation": a trigger that is the complement naming
+        the kind of the gathering right before it (a kind link between, after at most two lower-case adjectives:
+        models/<lang>/events.yaml ``kind_links``) is no happening of its own; the gathering stays."""
         if spec.kind_links is None:
             return found
         out: list[Trigger] = []
@@ -655,7 +659,7 @@ class EventStage:
             prev = out[-1] if out else None
             if prev is not None and prev.type in self.gatherings \
                     and (t.type not in self.gatherings if spec.kind_types is None else t.type in spec.kind_types) \
-                    and prev.key not in spec.verbal and text[prev.end : t.start].strip().casefold() in spec.kind_links:
+                    and prev.key not in spec.verbal and _kind_link(text[prev.end : t.start], spec.kind_links):
                 continue
             out.append(t)
         return out
@@ -1330,6 +1334,26 @@ def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Men
     # a day beats a year the title names ("HỌP BÁO ... NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025")
     days = [d for d in points if len(str(d.value or "")) == 10]
     return (days or points or [None])[0]
+
+
+def _frequency_before(text: str, frequency: re.Pattern, start: int) -> bool:
+    """A frequency right before the trigger, nothing but words between ("tient chaque année une session")."""
+    for m in frequency.finditer(text, max(0, start - FREQUENCY_WINDOW), start):
+        if NO_PUNCTUATION.fullmatch(text, m.end(), start):
+            return True
+    return False
+
+
+def _kind_link(between: str, links: frozenset[str]) -> bool:
+    """``between`` is a kind link ("de"), maybe after lower-case adjectives ("régional de", "technique d'")."""
+    words = between.split()
+    if not words:
+        return "" in links
+    for n in range(min(len(words), KIND_ADJECTIVES + 1)):
+        tail = " ".join(words[n:]).casefold()
+        if tail in links or (tail.endswith(("'", "’")) and tail in links):
+            return all(w.isalpha() and w.islower() for w in words[:n])
+    return False
 
 
 def _clauses(text: str, start: int, end: int, date_starts: list[int]):
