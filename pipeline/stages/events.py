@@ -126,6 +126,7 @@ class LangEvents:
     # "the conclusions of the workshop", "Kết quả hội thảo", "توصيات الاجتماع": a happening already reported, named
     # as the source of its outcome
     outcome: re.Pattern | None = None
+    duration_units: frozenset[str] = frozenset()  # "63 năm thiết lập quan hệ": a number and one of these is a time span
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
     # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
@@ -301,7 +302,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         conjunction=_conjunction_regex(spec.get("conjunctions", [])),
         summit_level=_cue_regex(spec.get("summit_level", []), at_end=False),
         verbal=frozenset(phrase_key(w, arabic) for w in spec.get("verbal_gatherings", [])),
-        count_words=folded(spec.get("count_words", [])), habitual=folded(spec.get("habitual_cues", [])),
+        count_words=folded(spec.get("count_words", [])), duration_units=folded(spec.get("duration_units", [])), habitual=folded(spec.get("habitual_cues", [])),
         indefinite=folded(spec.get("indefinite_determiners", [])),
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
         year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
@@ -626,7 +627,7 @@ class EventStage:
         if trig.prev_token < 0:
             return False
         prev = toks[trig.prev_token][2]
-        if fold_token(prev, self.arabic) in spec.count_words:
+        if fold_token(prev, self.arabic) in spec.count_words and not _duration(toks, trig.prev_token, spec):
             return True
         return _counted(text, toks, trig.prev_token, spec.ordinal, trig.start)
 
@@ -1334,6 +1335,11 @@ def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Men
     # a day beats a year the title names ("HỌP BÁO ... NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025")
     days = [d for d in points if len(str(d.value or "")) == 10]
     return (days or points or [None])[0]
+
+
+def _duration(toks: list, i: int, spec: LangEvents) -> bool:
+    """Token ``i`` is a time unit after a number ("sau 63 năm thiết lập": after 63 years), not a count word."""
+    return i > 0 and toks[i][2].casefold() in spec.duration_units and toks[i - 1][2].isdigit()
 
 
 def _frequency_before(text: str, frequency: re.Pattern, start: int) -> bool:
