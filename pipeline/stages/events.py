@@ -522,13 +522,16 @@ class EventStage:
         # tokens a trigger may start at, decided once per token by a dictionary test (most tokens start none)
         starts = {i for i, t in enumerate(toks) if any(f in r0 or f in r1 for _, f in readings(t[2]))} - excluded
         found: list[Trigger] = []
+        consumed: set[int] = set()  # tails of discontinuous triggers ("octroi à notre organisation du statut")
         i = 0
         while i < len(toks):
-            best = self._longest(text, spec, toks, i, fold) if i in starts else None
+            best = self._longest(text, spec, toks, i, fold) if i in starts and i not in consumed else None
             if best is None:
                 i += 1
                 continue
-            strip, end_i, etype = best
+            strip, end_i, etype, tail = best
+            if tail is not None:
+                consumed.add(tail)
             trig = Trigger(toks[i][0] + strip, toks[end_i][1], etype, tuple(fold(t[2]) for t in toks[i : end_i + 1]), i - 1, end_i + 1)
             if not self._negated(text, spec, toks, trig) and not (_inside_name(trig, clause) and not _numbered_organ(text, spec, clause, trig)) \
                     and not _preposition(spec, clause, trig) and _numbered_if_needed(text, spec, trig):
@@ -596,23 +599,25 @@ class EventStage:
                 and spec.summit_level.search(text, max(clause.start, trig.start - LEVEL_BEFORE), min(clause.end, trig.end + LEVEL_AFTER)):
             trig.type = self.summit_type
 
-    def _longest(self, text: str, spec: LangEvents, toks: list, i: int, fold) -> tuple[int, int, str] | None:
+    def _longest(self, text: str, spec: LangEvents, toks: list, i: int, fold) -> tuple[int, int, str, int | None] | None:
         variants = self.arabic.readings(toks[i][2])
         best = None
         for strip, first in variants:
             hits = walk(spec.triggers.root, first, toks, i, text, fold)
             if hits and (best is None or hits[-1][0] > best[1]):
-                best = (strip, hits[-1][0], hits[-1][1][0])
+                best = (strip, hits[-1][0], hits[-1][1][0], None)
         return best or self._gapped_at(spec, toks, i, variants, text, fold)
 
-    def _gapped_at(self, spec: LangEvents, toks: list, i: int, variants: list, text: str, fold) -> tuple[int, int, str] | None:
-        """A discontinuous trigger whose head starts at token i and whose tail follows within GAPPED_TOKENS."""
+    def _gapped_at(self, spec: LangEvents, toks: list, i: int, variants: list, text: str, fold) -> tuple[int, int, str, int] | None:
+        """A discontinuous trigger whose head starts at token i and whose tail follows within GAPPED_TOKENS; with
+        the tail's token, which starts no trigger of its own."""
         for strip, first in variants:
             for end_i, values in walk(spec.gapped.root, first, toks, i, text, fold):
                 for v in values:
                     etype, tail = spec.gapped_rules[int(v)]
-                    if _tail_follows(toks, end_i + 1, tail, fold):
-                        return strip, end_i, etype
+                    at = _tail_at(toks, end_i + 1, tail, fold)
+                    if at is not None:
+                        return strip, end_i, etype, at
         return None
 
     def _negated(self, text: str, spec: LangEvents, toks: list, trig: Trigger) -> bool:
@@ -1167,12 +1172,12 @@ def _numbered_if_needed(text: str, spec: LangEvents, trig: Trigger) -> bool:
     return bool(after) or bool(before and not text[before.end() : trig.start].strip())
 
 
-def _tail_follows(toks: list, first: int, tail: tuple[str, ...], fold) -> bool:
-    """The folded tail starts at one of the GAPPED_TOKENS tokens from ``first`` (bounded: constant work)."""
+def _tail_at(toks: list, first: int, tail: tuple[str, ...], fold) -> int | None:
+    """The token where the folded tail starts, among the GAPPED_TOKENS tokens from ``first`` (bounded: constant work)."""
     for j in range(first, min(first + GAPPED_TOKENS + 1, len(toks) - len(tail) + 1)):
         if all(fold(toks[j + k][2]) == w for k, w in enumerate(tail)):
-            return True
-    return False
+            return j
+    return None
 
 
 def _appositive(text: str, verb: Trigger) -> bool:
