@@ -52,6 +52,7 @@ CLAUSE_BREAK = re.compile(r"[;:؛]")
 # "Item: tổ chức ngày 05/4/2024": at most this many characters, words only, between a colon and the time it labels
 LABELLED_TIME_CHARS = 20
 NO_PUNCTUATION = re.compile(r"[\w\s'’-]*")
+NEGATION_TOKENS = 4  # "ne s'est plus réuni", "n'a pas encore signé": a negation at most this many tokens before the trigger
 KIND_ADJECTIVES = 2  # "atelier régional de validation": adjectives between a gathering and its kind link
 LABEL_GAP = re.compile(r"[^\W\d_\s]*(?:\s+[^\W\d_]+)*\s*")
 TITLE_END = re.compile(r"[.!?؟。]\s*$")
@@ -126,6 +127,7 @@ class LangEvents:
     # "the conclusions of the workshop", "Kết quả hội thảo", "توصيات الاجتماع": a happening already reported, named
     # as the source of its outcome
     outcome: re.Pattern | None = None
+    negations: frozenset[str] = frozenset()  # a negation among the few tokens before a trigger: no happening
     duration_units: frozenset[str] = frozenset()  # "63 năm thiết lập quan hệ": a number and one of these is a time span
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
@@ -302,7 +304,8 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         conjunction=_conjunction_regex(spec.get("conjunctions", [])),
         summit_level=_cue_regex(spec.get("summit_level", []), at_end=False),
         verbal=frozenset(phrase_key(w, arabic) for w in spec.get("verbal_gatherings", [])),
-        count_words=folded(spec.get("count_words", [])), duration_units=folded(spec.get("duration_units", [])), habitual=folded(spec.get("habitual_cues", [])),
+        count_words=folded(spec.get("count_words", [])), duration_units=folded(spec.get("duration_units", [])),
+        negations=folded(spec.get("negations", [])), habitual=folded(spec.get("habitual_cues", [])),
         indefinite=folded(spec.get("indefinite_determiners", [])),
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
         year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
@@ -631,6 +634,8 @@ class EventStage:
             return True  # "tient chaque année une session" (not "comme chaque année, la session s'est tenue le ...")
         if trig.prev_token < 0:
             return False
+        if any(fold_token(toks[j][2], self.arabic) in spec.negations for j in range(max(0, trig.prev_token - NEGATION_TOKENS + 1), trig.prev_token + 1)):
+            return True  # "ne s'est plus réuni depuis 1994", "has not met", "chưa ký", "لم يوقع": nothing happened
         prev = toks[trig.prev_token][2]
         if fold_token(prev, self.arabic) in spec.count_words and not _duration(toks, trig.prev_token, spec):
             return True
