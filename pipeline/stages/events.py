@@ -128,6 +128,7 @@ class LangEvents:
     # as the source of its outcome
     outcome: re.Pattern | None = None
     negations: frozenset[str] = frozenset()  # a negation among the few tokens before a trigger: no happening
+    negation_window: int = NEGATION_TOKENS
     duration_units: frozenset[str] = frozenset()  # "63 năm thiết lập quan hệ": a number and one of these is a time span
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
@@ -305,7 +306,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         summit_level=_cue_regex(spec.get("summit_level", []), at_end=False),
         verbal=frozenset(phrase_key(w, arabic) for w in spec.get("verbal_gatherings", [])),
         count_words=folded(spec.get("count_words", [])), duration_units=folded(spec.get("duration_units", [])),
-        negations=folded(spec.get("negations", [])), habitual=folded(spec.get("habitual_cues", [])),
+        negations=folded(spec.get("negations", [])), negation_window=int(spec.get("negation_window", NEGATION_TOKENS)), habitual=folded(spec.get("habitual_cues", [])),
         indefinite=folded(spec.get("indefinite_determiners", [])),
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
         year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
@@ -634,12 +635,23 @@ class EventStage:
             return True  # "tient chaque année une session" (not "comme chaque année, la session s'est tenue le ...")
         if trig.prev_token < 0:
             return False
-        if any(fold_token(toks[j][2], self.arabic) in spec.negations for j in range(max(0, trig.prev_token - NEGATION_TOKENS + 1), trig.prev_token + 1)):
+        if self._negation_before(spec, toks, trig):
             return True  # "ne s'est plus réuni depuis 1994", "has not met", "chưa ký", "لم يوقع": nothing happened
         prev = toks[trig.prev_token][2]
         if fold_token(prev, self.arabic) in spec.count_words and not _duration(toks, trig.prev_token, spec):
             return True
         return _counted(text, toks, trig.prev_token, spec.ordinal, trig.start)
+
+    def _negation_before(self, spec: LangEvents, toks: list, trig: Trigger) -> bool:
+        """A negation among the ``negation_window`` tokens before the trigger, no punctuation between (Vietnamese
+        looks one syllable back only: "không" is also part of "hàng không", "không gian")."""
+        for j in range(trig.prev_token, max(-1, trig.prev_token - spec.negation_window), -1):
+            token = toks[j][2]
+            if not any(c.isalnum() for c in token):
+                return False
+            if fold_token(token, self.arabic) in spec.negations:
+                return True
+        return False
 
     def _one_per_happening(self, text: str, spec: LangEvents, clause: Clause, found: list[Trigger]) -> list[Trigger]:
         """A gathering named as what is established or launched ("opened its dialogue with ASEAN") is that

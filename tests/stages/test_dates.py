@@ -490,3 +490,13 @@ def test_french_ce_jour_is_the_publication_day_but_ce_jour_la_is_not_a_date(run)
     doc = run("La séance de travail tenue ce jour à Londres. Ce jour-là, à Ouagadougou, la Commission a signé.", "fr",
               published="2025-05-14")
     assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("ce jour", "2025-05-14")]
+
+
+def test_vietnamese_day_and_month_with_spaces_around_the_slash(run):
+    doc = run("Ngày 28/ 10, Đại sứ làm việc với Bộ Ngoại giao; cuộc họp tiếp theo vào 3/ 9 tới.", "vi", published="2024-11-20")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("Ngày 28/ 10", "2024-10-28"), ("3/ 9", "2024-09-03")]
+
+
+def test_the_last_year_of_an_instrument_period_is_part_of_its_name(run):
+    doc = run("Hai bên sẽ ký Kế hoạch hợp tác giai đoạn 2026 - 2030 vào tháng 3/2026.", "vi")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("tháng 3/2026", "2026-03")]

@@ -1042,3 +1042,71 @@ def test_vietnamese_ordinal_after_a_session_numbers_the_session_not_the_organ_af
     doc = _doc(ex, "Cuộc gặp diễn ra vào tháng 2/2000 tại Bangkok bên lề Khóa họp lần thứ 10 Hội nghị Liên Hợp Quốc về Thương "
                    "mại và Phát triển (UNCTAD X).", "vi")
     assert [e.type for e in doc.events if e.trigger.text == "Khóa họp"] == ["meeting"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "1. Lễ khởi động Dự án: tổ chức ngày 05/4/2024 tại thành phố Bến Tre. Chủ trì: Sở Kế hoạch và Đầu tư.",
+     [("launch", "khởi động", "2024-04-05")]),
+    ("fr", "- Atelier de validation du rapport national : du 12 au 14 mars 2024, à Niamey.",
+     [("workshop", "Atelier", "2024-03-12/2024-03-14")]),
+])
+def test_a_colon_labelling_the_items_time_keeps_it_in_the_items_clause(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "4. Hội thảo tham vấn cộng đồng tại huyện Ba Tri: tháng 7/2024.", [("workshop", "Hội thảo", "2024-07")]),
+    ("fr", "En septembre 2025, un atelier régional de validation des lignes directrices s'est tenu à Dakar.",
+     [("workshop", "atelier", "2025-09")]),
+    # a Vietnamese verb after a gathering is the gathering acting, not its kind
+    ("vi", "Ngày 3/12/2023, Hội nghị thông qua Tuyên bố Hà Nội về hợp tác.",
+     [("conference", "Hội nghị", "2023-12-03"), ("adoption", "thông qua", "2023-12-03")]),
+])
+def test_a_gatherings_kind_complement_is_no_happening_of_its_own(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Depuis 2002, l'APF tient chaque année une session à Paris.", []),
+    ("fr", "En 2024, comme chaque année, la session s'est tenue le 5 mai à Paris.", [("meeting", "session", "2024-05-05")]),
+    ("vi", "Lãnh đạo hai bên sẽ gặp nhau định kỳ để rà soát tiến độ.", []),
+])
+def test_a_frequency_right_before_a_trigger_makes_a_habit(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le Conseil de la présidence ne s'est plus réuni depuis 1994."),
+    ("en", "The Council has not met since 1994."),
+    ("vi", "Đến nay, Việt Nam chưa ký Công ước này."),
+    ("ar", "لم يوقع الطرفان الاتفاق حتى الآن."),
+])
+def test_a_negated_trigger_is_no_happening(ex, lang, text):
+    assert _doc(ex, text, lang).events == []
+
+
+def test_the_tail_of_a_discontinuous_trigger_starts_no_second_event(ex):
+    doc = _doc(ex, "L'octroi à notre organisation du statut d'observateur par le Comité du commerce date du 12 juillet 2004.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("establishment", "octroi", "2004-07-12")]
+
+
+def test_french_observer_status_alone_needs_its_own_date(ex):
+    assert _doc(ex, "Elle jouit depuis 2002 du statut d'observateur auprès de l'Assemblée générale.", "fr").events == []
+
+
+def test_vietnamese_years_after_a_number_are_a_span_not_a_count(ex):
+    doc = _doc(ex, "Quan hệ tiếp tục phát triển sau 63 năm thiết lập quan hệ ngoại giao (5/9/1962).", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("establishment", "thiết lập", "1962-09-05")]
+    assert _doc(ex, "Ba hội nghị đã được tổ chức trong năm 2023.", "vi").events == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Ngày 28/ 10/ 2024, Đại sứ đã gặp Bộ trưởng Ngoại giao Pê-ru tại Lima.", [("meeting", "gặp", "2024-10-28")]),
+    ("vi", "Doanh nghiệp gặp khó khăn trong năm 2023.", []),
+    ("vi", "Tổ chức bắt đầu hoạt động tại Việt Nam năm 1987.", [("establishment", "bắt đầu hoạt động", "1987")]),
+    ("fr", "Le mémorandum signé en 2019 a été reconduit en janvier 2025.",
+     [("signing", "signé", "2019"), ("other", "reconduit", "2025-01")]),
+    ("fr", "Entretien réalisé à Rabat, publié le 9 octobre 2025.", []),
+])
+def test_meetings_beginnings_renewals_and_interview_bylines(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
