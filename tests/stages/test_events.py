@@ -1110,3 +1110,12 @@ def test_vietnamese_years_after_a_number_are_a_span_not_a_count(ex):
 ])
 def test_meetings_beginnings_renewals_and_interview_bylines(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le traité est signé à Dakar le 10 janvier 1994 ; le texte entre en vigueur le 1er août 1994.",
+     [("signing", "signé", "1994-01-10"), ("other", "entre en vigueur", "1994-08-01")]),
+    ("Le présent protocole entre en vigueur à la date de sa signature.", []),
+])
+def test_french_present_entry_into_force_needs_its_own_date(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
