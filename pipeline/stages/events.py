@@ -306,7 +306,8 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         summit_level=_cue_regex(spec.get("summit_level", []), at_end=False),
         verbal=frozenset(phrase_key(w, arabic) for w in spec.get("verbal_gatherings", [])),
         count_words=folded(spec.get("count_words", [])), duration_units=folded(spec.get("duration_units", [])),
-        negations=folded(spec.get("negations", [])), negation_window=int(spec.get("negation_window", NEGATION_TOKENS)), habitual=folded(spec.get("habitual_cues", [])),
+        negations=folded(spec.get("negations", [])), negation_window=int(spec.get("negation_window", NEGATION_TOKENS)),
+        habitual=folded(spec.get("habitual_cues", [])),
         indefinite=folded(spec.get("indefinite_determiners", [])),
         definite_prefix=arabic.fold(spec["definite_prefix"]) if spec.get("definite_prefix") else "",
         year_cues=folded(spec["year_cues"]) if "year_cues" in spec else None,
@@ -625,20 +626,19 @@ class EventStage:
         return None
 
     def _negated(self, text: str, spec: LangEvents, toks: list, trig: Trigger) -> bool:
-        """"4 summits", "four summits", "regular meetings", "các cuộc họp định kỳ": no single happening."""
+        """"4 summits", "four summits", "regular meetings", "các cuộc họp định kỳ", "has not met": no single happening."""
         around = [toks[j][2] for j in (trig.prev_token, trig.next_token) if 0 <= j < len(toks)]
         if any(fold_token(w, self.arabic) in spec.habitual for w in around):
             return True
-        if spec.frequency and spec.frequency.search(text, trig.end, min(len(text), trig.end + FREQUENCY_WINDOW)):
-            return True
-        if spec.frequency and _frequency_before(text, spec.frequency, trig.start):
-            return True  # "tient chaque année une session" (not "comme chaque année, la session s'est tenue le ...")
+        if spec.frequency and (spec.frequency.search(text, trig.end, min(len(text), trig.end + FREQUENCY_WINDOW))
+                               or _frequency_before(text, spec.frequency, trig.start)):
+            return True  # "meets twice a year", "tient chaque année une session" (not "comme chaque année, la ...")
         if trig.prev_token < 0:
             return False
         if self._negation_before(spec, toks, trig):
             return True  # "ne s'est plus réuni depuis 1994", "has not met", "chưa ký", "لم يوقع": nothing happened
-        prev = toks[trig.prev_token][2]
-        if fold_token(prev, self.arabic) in spec.count_words and not _duration(toks, trig.prev_token, spec):
+        prev = fold_token(toks[trig.prev_token][2], self.arabic)
+        if prev in spec.count_words and not (prev in spec.duration_units and _after_number(toks, trig.prev_token)):
             return True
         return _counted(text, toks, trig.prev_token, spec.ordinal, trig.start)
 
@@ -1359,9 +1359,9 @@ def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Men
     return (days or points or [None])[0]
 
 
-def _duration(toks: list, i: int, spec: LangEvents) -> bool:
-    """Token ``i`` is a time unit after a number ("sau 63 năm thiết lập": after 63 years), not a count word."""
-    return i > 0 and toks[i][2].casefold() in spec.duration_units and toks[i - 1][2].isdigit()
+def _after_number(toks: list, i: int) -> bool:
+    """Token ``i`` follows a number: a time unit there is a span ("sau 63 năm thiết lập": after 63 years)."""
+    return i > 0 and toks[i - 1][2].isdigit()
 
 
 def _frequency_before(text: str, frequency: re.Pattern, start: int) -> bool:
@@ -1379,7 +1379,7 @@ def _kind_link(between: str, links: frozenset[str]) -> bool:
         return "" in links
     for n in range(min(len(words), KIND_ADJECTIVES + 1)):
         tail = " ".join(words[n:]).casefold()
-        if tail in links or (tail.endswith(("'", "’")) and tail in links):
+        if tail in links:
             return all(w.isalpha() and w.islower() for w in words[:n])
     return False
 
