@@ -1032,7 +1032,9 @@ class EventStage:
             return None  # "established in 1977" and "granted observer status in 1977" are two happenings
         if date and (trig.type, date) in memory.days:
             return date
-        last = memory.last_of_type.get(trig.type, memory.last_gathering)
+        last = memory.last_of_type.get(trig.type)
+        if last is None and not clause.toks[trig.prev_token + 1][2][:1].isupper():
+            last = memory.last_gathering  # "la réunion" after a session; a capitalised "Conférence ..." is named anew
         # "the visit will be crowned by the signing": a planned gathering named again while planned is the same one
         if last is not None and date is None and (trig.setting or not args.planned or last.status == "planned") \
                 and self._definite(spec, clause, trig):
@@ -1053,14 +1055,15 @@ class EventStage:
     def _headline_again(self, trig: Trigger, args: Arguments, memory: DocMemory) -> str | None:
         """The lead reports the headline's happening again ("ECOWAS and WFP sign agreement" / "... signed a
         Memorandum ..."): the first event of the lead of the same kind (same type, or both gatherings) is the
-        headline's event, and its own date replaces a date the headline only borrowed from the dateline."""
+        headline's event, and its own date replaces a date the headline only borrowed from the dateline. A numbered
+        gathering of another type ("la 14e Conférence ministérielle" after an interview's title) is named anew."""
         if not memory.headline:
             return None
         year = str(args.date.value)[:4] if args.date and args.date.value else None
         for h in memory.headline:
             if h.date and year and h.date[:4] != year:
                 continue  # background: "established in 1989" is not today's headline
-            if h.type == trig.type or (h.type in self.gatherings and trig.type in self.gatherings):
+            if h.type == trig.type or (h.type in self.gatherings and trig.type in self.gatherings and not args.ordinal):
                 memory.headline.remove(h)
                 _refine(h, args, memory)
                 return h.date or ""

@@ -500,3 +500,34 @@ def test_vietnamese_day_and_month_with_spaces_around_the_slash(run):
 def test_the_last_year_of_an_instrument_period_is_part_of_its_name(run):
     doc = run("Hai bên sẽ ký Kế hoạch hợp tác giai đoạn 2026 - 2030 vào tháng 3/2026.", "vi")
     assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("tháng 3/2026", "2026-03")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Une mission s'est déroulée du 30 octobre au 13 novembre.", [("30 octobre au 13 novembre", "2024-10-30/2024-11-13")]),
+    ("fr", "• 28 novembre - 2 décembre, Niamey : session ordinaire.", [("28 novembre - 2 décembre", "2024-11-28/2024-12-02")]),
+    ("en", "The mission ran from October 30 to November 13.", [("October 30 to November 13", "2024-10-30/2024-11-13")]),
+    ("ar", "جرت البعثة في الفترة من ٣٠ أكتوبر إلى ١٣ نوفمبر.", [("٣٠ أكتوبر إلى ١٣ نوفمبر", "2024-10-30/2024-11-13")]),
+])
+def test_a_day_range_across_two_months_without_a_year_is_one_range(run, lang, text, expected):
+    doc = run(text, lang, published="2024-06-01")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Du 19 au 23/ 2/ 2024, quarante agents ont suivi une formation.", [("19 au 23/ 2/ 2024", "2024-02-19/2024-02-23")]),
+    ("fr", "Le comité s'est réuni les 9 et 10/12/2021 à Lomé.", [("9 et 10/12/2021", "2021-12-09/2021-12-10")]),
+    ("ar", "عقدت الدورة في الفترة من 19 إلى 23/2/2024 في القاهرة.", [("19 إلى 23/2/2024", "2024-02-19/2024-02-23")]),
+])
+def test_a_day_range_written_with_words_before_a_numeric_date_shares_its_month(run, lang, text, expected):
+    assert [(m.text, m.value) for m in run(text, lang).mentions_of("DATE")] == expected
+
+
+def test_a_digest_week_in_the_title_gives_days_of_later_paragraphs_their_year(run):
+    doc = run("TIN VẮN TRONG TUẦN (22 - 28/7/2024)\n\nHai bên nhắc lại Hội nghị ở Xô-chi ngày 19 - 20/5/2016.\n\n"
+              "Sáng 25/7, Hội nghị Bộ trưởng khai mạc tại Viêng Chăn.", "vi")
+    assert doc.mentions_of("DATE")[-1].value == "2024-07-25"
+
+
+def test_vietnamese_tomorrow_morning_is_the_day_after_publication_but_mai_alone_is_a_name(run):
+    doc = run("Sáng mai, chúng ta sẽ thông qua khuyến nghị. Bà Mai cho biết như vậy.", "vi", published="2024-10-09")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("Sáng mai", "2024-10-10")]

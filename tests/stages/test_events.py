@@ -1119,3 +1119,19 @@ def test_meetings_beginnings_renewals_and_interview_bylines(ex, lang, text, expe
 ])
 def test_french_present_entry_into_force_needs_its_own_date(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
+
+
+def test_a_capitalised_named_gathering_is_not_the_last_gathering_of_another_type_named_again(ex):
+    doc = _doc(ex, "La 12e session du Conseil des ministres s'est tenue à N'Djamena les 12 et 13 novembre 2024. "
+                   "Lancé le 26 février 2018 à Abuja, lors de la Conférence internationale sur le lac Tchad, le projet "
+                   "a été salué.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "session", "2024-11-12/2024-11-13"), ("launch", "Lancé", "2018-02-26"),
+        ("conference", "Conférence", "2018-02-26")]
+
+
+def test_a_numbered_gathering_in_the_lead_is_not_the_interview_in_the_title(ex):
+    doc = _doc(ex, "Entretien avec la représentante de l'OIF à Genève\n\nPublié le 16 février 2026\n\n"
+                   "À quelques semaines de la 14e Conférence ministérielle de l'OMC, prévue à Yaoundé du 26 au 29 mars "
+                   "2026, nous avons interrogé la représentante.", "fr")
+    assert ("conference", "Conférence", "2026-03-26/2026-03-29") in [(e.type, e.trigger.text, e.date) for e in doc.events]

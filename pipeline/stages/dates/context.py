@@ -104,19 +104,22 @@ class YearContext:
         self.sentence_year = (sentence, int(value[:4]))
         if granularity in ("day", "dayrange"):
             self.full, self.full_paragraph = value[:10], paragraph
-        if self.reference is None and granularity == "day" and sentence < DATELINE_SENTENCES:
-            self.reference = value  # a wire's dateline ("القاهرة 13 فبراير 2025") dates "today"
+        if self.reference is None and granularity in ("day", "dayrange") and sentence < DATELINE_SENTENCES:
+            self.reference = value[-10:]  # a wire's dateline ("القاهرة 13 فبراير 2025"), a digest's week, dates "today"
 
     def year_for(self, sentence: int, paragraph: int = 0) -> tuple[int | None, str]:
         if self.sentence_year and self.sentence_year[0] == sentence:
             return self.sentence_year[1], "year of the date before it in the sentence"
         # a full date of an earlier paragraph is background ("resolution 70/259 of 1 April 2016"): a day of a
         # later paragraph of a dated page takes the publication year
-        far = self.published and paragraph != self.full_paragraph
+        anchor = self.published or (self.reference if self.reference and self.full and self.full[:4] != self.reference[:4] else None)
+        far = anchor and paragraph != self.full_paragraph  # a dateline (or a digest's week) anchors a page as well
         if self.full is not None and not (self.published and self.full > self.published) and not far:
             return int(self.full[:4]), "year of the nearest earlier full date"
         if self.published:
             return int(self.published[:4]), "year of the publication date"
+        if far:
+            return int(self.reference[:4]), "year of the dateline date"
         if self.full is not None:
             return int(self.full[:4]), "year of the nearest earlier full date"
         if self.reference:
