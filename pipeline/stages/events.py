@@ -85,6 +85,8 @@ NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this 
 YEAR_ONLY = re.compile(r"\d{4}")
 NUMBERED_WINDOW = 20  # characters between an organ word and the ordinal that makes it a gathering
 TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
+DATED_NAME_CHARS = 40  # "Forum mondial sur les réfugiés, réuni à Genève du 13 ...": a name's own date this close after it
+SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
 SCHEDULE_HEADING_LETTERS = 24  # letters a programme's day heading may hold besides its date (a weekday: "Thứ Ba,")
 
 
@@ -481,6 +483,10 @@ class EventStage:
         if not spec:
             return doc
         index = {t: MentionIndex(doc.mentions_of(t)) for t in (ORG, DATE, LOC, AGREEMENT)}
+        named = self._dated_gathering_names(doc.text, spec, index[ORG], index[DATE])
+        if named:  # a gathering, not an organisation: its head word is now a trigger like any other
+            doc.mentions = [m for m in doc.mentions if id(m) not in named]
+            index[ORG] = MentionIndex(doc.mentions_of(ORG))
         breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(doc.text)]
         memory = DocMemory(agreements={(m.start, m.end): m for m in doc.mentions_of(AGREEMENT)})
         sentences = doc.content_sentences()
@@ -501,6 +507,26 @@ class EventStage:
             elif not memory.lead:
                 memory.headline = []
         return doc
+
+    def _dated_gathering_names(self, text: str, spec: LangEvents, orgs: MentionIndex, dates: MentionIndex) -> set[int]:
+        """"Le Forum mondial sur les réfugiés, réuni à Genève du 13 au 15 décembre 2023", "Diễn đàn Kinh doanh Mekong
+        - Hàn Quốc từ ngày 14 đến 15/11/2024": a name the organisation stage only guessed from a head word that
+        is also a gathering word, with no known organisation inside it and its own date right after it, is a
+        gathering. Organs named after a body ("Conférence régionale de la FAO") are organisations and stay."""
+        out: set[int] = set()
+        for o in orgs.items:
+            if o.extractor != "orgs:heads" or not (o.entity_id or "").startswith("org:x-") \
+                    or len(orgs.inside(o.start, o.end)) > 1:
+                continue
+            k = bisect_left(dates.starts, o.end)
+            if k == len(dates.items) or dates.starts[k] - o.end > DATED_NAME_CHARS \
+                    or SENTENCE_END.search(text, o.end, dates.starts[k]):
+                continue
+            toks = [(o.start + m.start(), o.start + m.end(), m.group()) for m in TOKEN.finditer(o.text)]
+            best = self._longest(text, spec, toks, 0, self._fold) if toks else None
+            if best is not None and best[2] in self.gatherings:
+                out.add(id(o))
+        return out
 
     def _schedule(self, text: str, sent, dates: MentionIndex, memory: DocMemory) -> Mention | None:
         """A programme's agenda line ("09:00 – Atelier technique sur ...") happens on the day of the line heading

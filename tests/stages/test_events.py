@@ -1135,3 +1135,21 @@ def test_a_numbered_gathering_in_the_lead_is_not_the_interview_in_the_title(ex):
                    "À quelques semaines de la 14e Conférence ministérielle de l'OMC, prévue à Yaoundé du 26 au 29 mars "
                    "2026, nous avons interrogé la représentante.", "fr")
     assert ("conference", "Conférence", "2026-03-26/2026-03-29") in [(e.type, e.trigger.text, e.date) for e in doc.events]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le Forum mondial sur les réfugiés, réuni à Genève du 13 au 15 décembre 2023, a recueilli des engagements.",
+     [("conference", "Forum", "2023-12-13/2023-12-15")]),
+    ("vi", "Việt Nam sẵn sàng đăng cai Diễn đàn Kinh doanh Mekong - Hàn Quốc từ ngày 14 đến 15/11/2024.",
+     [("conference", "Diễn đàn", "2024-11-14/2024-11-15")]),
+])
+def test_a_guessed_forum_name_with_its_own_date_is_a_gathering_not_an_organisation(ex, lang, text, expected):
+    doc = _doc(ex, text, lang)
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == expected
+    assert doc.mentions_of("ORG") == []
+
+
+def test_an_organ_named_after_its_body_stays_an_organisation_next_to_a_date(ex):
+    doc = _doc(ex, "La Conférence régionale de la FAO pour l'Afrique, tenue à Rabat du 18 au 20 avril 2024, a adopté "
+                   "le programme.", "fr")
+    assert [m.text for m in doc.mentions_of("ORG")] == ["Conférence régionale de la FAO pour l'Afrique"]
