@@ -1082,14 +1082,16 @@ class EventStage:
         """The lead reports the headline's happening again ("ECOWAS and WFP sign agreement" / "... signed a
         Memorandum ..."): the first event of the lead of the same kind (same type, or both gatherings) is the
         headline's event, and its own date replaces a date the headline only borrowed from the dateline. A numbered
-        gathering of another type ("la 14e Conférence ministérielle" after an interview's title) is named anew."""
+        gathering of another type, or with another number, is named anew."""
         if not memory.headline:
             return None
         year = str(args.date.value)[:4] if args.date and args.date.value else None
         for h in memory.headline:
             if h.date and year and h.date[:4] != year:
                 continue  # background: "established in 1989" is not today's headline
-            if h.type == trig.type or (h.type in self.gatherings and trig.type in self.gatherings and not args.ordinal):
+            if args.ordinal and (h.type != trig.type or _ordinal_of(h, memory) not in (None, args.ordinal)):
+                continue  # "la 14e Conférence ministérielle" after an interview's title; the 58th meeting after the 13th
+            if h.type == trig.type or (h.type in self.gatherings and trig.type in self.gatherings):
                 memory.headline.remove(h)
                 _refine(h, args, memory)
                 return h.date or ""
@@ -1183,6 +1185,11 @@ class EventStage:
             memory.gathering = None  # another happening is now under discussion
         elif any(context_dates):
             memory.gathering = (paragraph, next(d for d in reversed(context_dates) if d))
+
+
+def _ordinal_of(event: Event, memory: DocMemory) -> str | None:
+    """The ordinal a reported event was numbered with (the few numbered events of a document are scanned)."""
+    return next((ordinal for (_, ordinal), e in memory.ordinals.items() if e is event), None)
 
 
 def _refine(seen: Event, args: Arguments, memory: DocMemory) -> None:

@@ -1153,3 +1153,10 @@ def test_an_organ_named_after_its_body_stays_an_organisation_next_to_a_date(ex):
     doc = _doc(ex, "La Conférence régionale de la FAO pour l'Afrique, tenue à Rabat du 18 au 20 avril 2024, a adopté "
                    "le programme.", "fr")
     assert [m.text for m in doc.mentions_of("ORG")] == ["Conférence régionale de la FAO pour l'Afrique"]
+
+
+def test_a_gathering_with_another_number_in_the_lead_is_not_the_numbered_briefing_of_the_title(ex):
+    doc = _doc(ex, "NỘI DUNG HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025\nHà Nội, ngày 03/ 7/ 2025\n\n"
+                   "Bộ trưởng Ngoại giao sẽ tham dự Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 58 từ ngày 8 - 11/7/2025.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "HỌP BÁO", "2025-07-03"), ("meeting", "Hội nghị Bộ trưởng Ngoại giao", "2025-07-08/2025-07-11")]
