@@ -53,6 +53,8 @@ CLAUSE_BREAK = re.compile(r"[;:؛]")
 LABELLED_TIME_CHARS = 20
 NO_PUNCTUATION = re.compile(r"[\w\s'’-]*")
 NEGATION_TOKENS = 4  # "ne s'est plus réuni", "n'a pas encore signé": a negation at most this many tokens before the trigger
+TOPIC_CHARS = 80  # from a gathering to the happening its topic link names ("formation ... sur les négociations")
+TOPIC_BREAK = re.compile(r"[;:؛()\n]")
 KIND_ADJECTIVES = 2  # "atelier régional de validation": adjectives between a gathering and its kind link
 LABEL_GAP = re.compile(r"[^\W\d_\s]*(?:\s+[^\W\d_]+)*\s*")
 TITLE_END = re.compile(r"[.!?؟。]\s*$")
@@ -77,7 +79,8 @@ OBJECT_YEAR_CHARS = 12  # a year further than this after its trigger names the t
 NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's head word among its first three words
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
-FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency this close after the trigger makes it a habit
+FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency starting this close after the trigger makes it a habit
+FREQUENCY_CUE_CHARS = 24  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
 OUTCOME_WINDOW = 40  # characters before a trigger searched for "the conclusions of"
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 AT_GATHERING_WORDS_CHARS = 40  # "at [their 40th] Summit": at most this many characters between the cue and the gathering
@@ -133,6 +136,7 @@ class LangEvents:
     negation_window: int = NEGATION_TOKENS
     duration_units: frozenset[str] = frozenset()  # "63 năm thiết lập quan hệ": a number and one of these is a time span
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
+    topic: re.Pattern | None = None  # "sur les", "on the", "về", "حول": a trigger after a gathering and this is its topic
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
     # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
     numbered: frozenset[tuple[str, ...]] = frozenset()
@@ -318,6 +322,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         frequency=_cue_regex(spec.get("frequency_cues", []), at_end=False),
         outcome=_outcome_regex(spec.get("outcome_nouns", []), spec.get("outcome_links", [])),
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
+        topic=_speaking_regex(spec.get("topic_links", []), spec.get("articles_between", [])),
         kind_types=frozenset(spec["kind_types"]) if "kind_types" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
@@ -656,7 +661,7 @@ class EventStage:
         around = [toks[j][2] for j in (trig.prev_token, trig.next_token) if 0 <= j < len(toks)]
         if any(fold_token(w, self.arabic) in spec.habitual for w in around):
             return True
-        if spec.frequency and (spec.frequency.search(text, trig.end, min(len(text), trig.end + FREQUENCY_WINDOW))
+        if spec.frequency and (_frequency_after(text, spec.frequency, trig.end)
                                or _frequency_before(text, spec.frequency, trig.start)):
             return True  # "meets twice a year", "tient chaque année une session" (not "comme chaque année, la ...")
         if trig.prev_token < 0:
@@ -700,18 +705,20 @@ class EventStage:
     def _kinds_of_gatherings(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """"Atelier de validation du cadre", "atelier régional de validation": a trigger that is the complement naming
         the kind of the gathering right before it (a kind link between, after at most two lower-case adjectives:
-        models/<lang>/events.yaml ``kind_links``) is no happening of its own; the gathering stays."""
-        if spec.kind_links is None:
-            return found
+        models/<lang>/events.yaml ``kind_links``), or its topic (``topic_links``), is no happening of its own; the
+        gathering stays."""
         out: list[Trigger] = []
         for t in found:
             prev = out[-1] if out else None
-            if prev is not None and prev.type in self.gatherings \
-                    and (t.type not in self.gatherings if spec.kind_types is None else t.type in spec.kind_types) \
-                    and prev.key not in spec.verbal and _kind_link(text[prev.end : t.start], spec.kind_links):
+            if prev is not None and (_topic_of(text, spec, prev, t, self.gatherings) or self._kind_of(text, spec, prev, t)):
                 continue
             out.append(t)
         return out
+
+    def _kind_of(self, text: str, spec: LangEvents, prev: Trigger, t: Trigger) -> bool:
+        return spec.kind_links is not None and prev.type in self.gatherings \
+            and (t.type not in self.gatherings if spec.kind_types is None else t.type in spec.kind_types) \
+            and prev.key not in spec.verbal and _kind_link(text[prev.end : t.start], spec.kind_links)
 
     def _adjacent_same_type(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """"avait accordé le statut d'observateur", "signed the signature page": two triggers of one type a word or
@@ -1400,12 +1407,28 @@ def _after_number(toks: list, i: int) -> bool:
     return i > 0 and toks[i - 1][2].isdigit()
 
 
+def _frequency_after(text: str, frequency: re.Pattern, end: int) -> bool:
+    """A frequency starting right after the trigger, words but no clause break between ("tiendront des
+    consultations de haut niveau une fois par an", "meets twice a year")."""
+    m = frequency.search(text, end, min(len(text), end + FREQUENCY_WINDOW + FREQUENCY_CUE_CHARS))
+    return m is not None and m.start() - end <= FREQUENCY_WINDOW and NO_PUNCTUATION.fullmatch(text, end, m.start()) is not None
+
+
 def _frequency_before(text: str, frequency: re.Pattern, start: int) -> bool:
     """A frequency right before the trigger, nothing but words between ("tient chaque année une session")."""
     for m in frequency.finditer(text, max(0, start - FREQUENCY_WINDOW), start):
         if NO_PUNCTUATION.fullmatch(text, m.end(), start):
             return True
     return False
+
+
+def _topic_of(text: str, spec: LangEvents, prev: Trigger, t: Trigger, gatherings: frozenset[str]) -> bool:
+    """"une formation commune aux diplomates sur les négociations commerciales", "hội thảo về ký kết": a happening
+    named after a topic link (``topic_links``) following a gathering of its clause is what the gathering is about."""
+    if spec.topic is None or prev.type not in gatherings or prev.key in spec.verbal \
+            or t.start - prev.end > TOPIC_CHARS or TOPIC_BREAK.search(text, prev.end, t.start):
+        return False
+    return spec.topic.search(text, max(prev.end, t.start - CUE_WINDOW * 2), t.start) is not None
 
 
 def _kind_link(between: str, links: frozenset[str]) -> bool:

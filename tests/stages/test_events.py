@@ -1160,3 +1160,15 @@ def test_a_gathering_with_another_number_in_the_lead_is_not_the_numbered_briefin
                    "Bộ trưởng Ngoại giao sẽ tham dự Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 58 từ ngày 8 - 11/7/2025.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("meeting", "HỌP BÁO", "2025-07-03"), ("meeting", "Hội nghị Bộ trưởng Ngoại giao", "2025-07-08/2025-07-11")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "L'OMC et l'IFCT ont coorganisé à Abidjan un atelier régional sur les négociations relatives aux subventions "
+           "à la pêche, du 3 au 7 novembre 2025.", [("workshop", "atelier", "2025-11-03/2025-11-07")]),
+    ("en", "A regional workshop on the negotiations on fisheries subsidies was held in Abidjan on 3 November 2025.",
+     [("workshop", "workshop", "2025-11-03")]),
+    ("en", "The two organisations held a meeting on 5 May 2024 and signed a memorandum of understanding.",
+     [("meeting", "meeting", "2024-05-05"), ("signing", "signed", "2024-05-05")]),
+])
+def test_a_happening_named_as_a_gatherings_topic_is_no_event_of_its_own(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
