@@ -582,13 +582,15 @@ class EventStage:
     def _learn_acronyms(self, text: str, clause: Clause, found: list[Trigger], memory: DocMemory) -> None:
         """"Hội nghị Bộ trưởng Ngoại giao ASEAN - EU (AEMM)", "Conférence mondiale de développement des
         télécommunications (CMDT-22)": an acronym in brackets after a gathering's name (before the next trigger)
-        names that series of gatherings for the rest of the document."""
+        names that series of gatherings for the rest of the document; a well-known series (``gathering_acronyms``)
+        also gives the gathering its type."""
         for n, t in enumerate(found):
             if t.type not in self.gatherings:
                 continue
             end = min(found[n + 1].start if n + 1 < len(found) else clause.end, t.end + ACRONYM_DEF_CHARS)
             m = ACRONYM_DEF.search(text, t.end, end)
             if m is not None and not _known_organisation(clause, m.start("acr")):
+                t.type = self.known_acronyms.get(m.group("acr"), t.type)  # "Hội nghị Bộ trưởng WTO ... (MC12)": a conference
                 memory.acronyms.setdefault(m.group("acr"), t.type)
 
     def _acronym_triggers(self, text: str, spec: LangEvents, clause: Clause, memory: DocMemory) -> list[Trigger]:

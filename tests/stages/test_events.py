@@ -1172,3 +1172,8 @@ def test_a_gathering_with_another_number_in_the_lead_is_not_the_numbered_briefin
 ])
 def test_a_happening_named_as_a_gatherings_topic_is_no_event_of_its_own(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_well_known_series_acronym_in_brackets_gives_the_gathering_its_type(ex):
+    doc = _doc(ex, "Hội nghị Bộ trưởng WTO lần thứ 12 (MC12) diễn ra ở Geneva từ 12 - 17/6/2022.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("conference", "Hội nghị Bộ trưởng", "2022-06-12/2022-06-17")]
