@@ -900,6 +900,7 @@ class EventStage:
         context_dates: list[str] = []
         made: list[Event] = []
         waiting: list[tuple[Trigger, Arguments]] = []  # unanchored, unless a gathering named again anchors them
+        sidelines = False  # "Bên lề khóa họp, ...": the clause names again the gathering it happened beside
         for n, trig in enumerate(found):
             window = (found[n - 1].end if n else clause.start, found[n + 1].start if n + 1 < len(found) else clause.end)
             args = self._arguments(doc.text, spec, clause, trig, window, dates, n, memory, participants)
@@ -909,17 +910,20 @@ class EventStage:
                 args.date = memory.dateline  # "HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025"
             if self.params.require_anchor and not memory.title and not (args.date or args.started or args.ordinal or args.planned
                                                    or args.instruments or args.place):
-                referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_event else None
+                beside = sidelines and not trig.setting  # met beside the gathering just named again: not that gathering
+                referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_event and not beside else None
                 if referent is None:
                     waiting.append((trig, args))
                 else:
                     context_dates.append(referent)  # "briefed the meeting": the gathering just reported
+                    sidelines = sidelines or trig.setting
                 continue
             referent = self._headline_again(trig, args, memory)
             if referent is None:
                 referent = self._refers_back(spec, clause, trig, args, memory)
             if referent is not None:
                 context_dates.append(referent)
+                sidelines = sidelines or trig.setting
                 continue
             if trig.key in spec.weak and not (args.own_date or dates.opening):
                 continue  # "organe de l'OIF établi à Dakar", "poursuivre leur dialogue": no happening without its date
@@ -929,15 +933,16 @@ class EventStage:
                 continue  # "CATA, ký ngày 17/10/2022, đang được các nước phê chuẩn": a state, not a happening
             self._emit_once(doc, trig, args, memory, used, made)
         if waiting and self._anchored_by_context(context_dates, made, memory, paragraph):
-            self._emit_waiting(doc, spec, clause, waiting, dates, memory, used, made)
+            self._emit_waiting(doc, spec, clause, waiting, dates, memory, used, made, sidelines)
         self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
 
     def _emit_waiting(self, doc: Document, spec: LangEvents, clause: Clause, waiting: list[tuple[Trigger, Arguments]],
-                      dates: ClauseDates, memory: DocMemory, used: ClauseUse, made: list[Event]) -> None:
+                      dates: ClauseDates, memory: DocMemory, used: ClauseUse, made: list[Event], sidelines: bool) -> None:
         """Unanchored happenings of a clause that made an event: a signing or adoption is part of it, any other
-        happening took place at a gathering the clause made ("established at the 1st Meeting"), and a body made
-        by an instrument has the date of its signing."""
+        happening took place at a gathering the clause made ("established at the 1st Meeting"), a gathering met on
+        the sidelines of one the clause names again ("Bên lề khóa họp, Trưởng đoàn đã làm việc với ...") is a
+        happening of its own, and a body made by an instrument has the date of its signing."""
         at_gathering = any(e.type in self.gatherings for e in made)
         for trig, args in waiting:
             source = self._made_by_instrument(doc.text, spec, trig, made, clause)
@@ -946,7 +951,7 @@ class EventStage:
             if source is None and self._borrows_a_date(trig, args, dates, memory):
                 continue
             if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings) \
-                    or source is not None:
+                    or source is not None or (sidelines and trig.type in self.gatherings and not trig.setting):
                 self._emit_once(doc, trig, args, memory, used, made)
 
     def _procedural(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:

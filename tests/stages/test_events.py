@@ -1177,3 +1177,10 @@ def test_a_happening_named_as_a_gatherings_topic_is_no_event_of_its_own(ex, lang
 def test_a_well_known_series_acronym_in_brackets_gives_the_gathering_its_type(ex):
     doc = _doc(ex, "Hội nghị Bộ trưởng WTO lần thứ 12 (MC12) diễn ra ở Geneva từ 12 - 17/6/2022.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("conference", "Hội nghị Bộ trưởng", "2022-06-12/2022-06-17")]
+
+
+def test_a_meeting_on_the_sidelines_of_a_gathering_named_again_is_a_happening_of_its_own(ex):
+    doc = _doc(ex, "Đoàn công tác của Bộ tham dự Khóa họp lần thứ 68 của Ủy ban về các chất gây nghiện tại Viên từ ngày "
+                   "10 - 14/3/2025. Bên lề khóa họp, Trưởng đoàn đã làm việc với Giám đốc Vụ Phân tích chính sách.", "vi")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "Khóa họp", "2025-03-10/2025-03-14"), ("meeting", "làm việc với", "2025-03-10/2025-03-14")]
