@@ -1184,3 +1184,12 @@ def test_a_meeting_on_the_sidelines_of_a_gathering_named_again_is_a_happening_of
                    "10 - 14/3/2025. Bên lề khóa họp, Trưởng đoàn đã làm việc với Giám đốc Vụ Phân tích chính sách.", "vi")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("meeting", "Khóa họp", "2025-03-10/2025-03-14"), ("meeting", "làm việc với", "2025-03-10/2025-03-14")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Từ ngày 6 - 17/1/2025, đoàn chuyên gia quốc tế của IFAD đã khảo sát tại Cao Bằng và Bắc Kạn.",
+     [("visit", "khảo sát tại", "2025-01-06/2025-01-17")]),
+    ("Kết quả khảo sát đã được hai tỉnh thống nhất vào tháng 3/2025.", []),
+])
+def test_a_vietnamese_survey_mission_in_a_place_is_a_visit_but_survey_results_are_not(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
