@@ -477,6 +477,7 @@ class EventStage:
         self.once_per_instrument = frozenset(self.neutral.get("once_per_instrument", []))
         self.own_date_only = frozenset(self.neutral.get("own_date_only", []))
         self.sessions = frozenset(self.neutral.get("sessions", []))
+        self.frames = frozenset(self.neutral.get("frames", []))
         self.summit_type = self.neutral.get("summit_type")
         self.schedule_time = re.compile(self.neutral["schedule_time"]) if self.neutral.get("schedule_time") else None
         self.known_acronyms = dict(self.neutral.get("gathering_acronyms", {}))
@@ -783,7 +784,7 @@ class EventStage:
         verbs = [t for t in found if t.key in spec.verbal]
         # a setting gathering merges only with a participle after it ("en marge de la 73e session ..., réunie les 12
         # et 13 novembre"); the clause's own verb is another happening
-        nouns = [t for t in found if t.type in self.gatherings and t.key not in spec.verbal
+        nouns = [t for t in found if t.type in self.gatherings and t.key not in spec.verbal and t.type not in self.frames
                  and (not t.setting or (verbs and verbs[0].start > t.end and verbs[0].key in spec.participles
                                         and _appositive(text, verbs[0])))]
         if not nouns or not verbs:
@@ -910,7 +911,8 @@ class EventStage:
                 args.date = memory.dateline  # "HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025"
             if self.params.require_anchor and not memory.title and not (args.date or args.started or args.ordinal or args.planned
                                                    or args.instruments or args.place):
-                beside = sidelines and not trig.setting  # met beside the gathering just named again: not that gathering
+                # met beside the gathering just named again, or during the visit just reported: not an earlier gathering
+                beside = (sidelines or any(e.type in self.frames for e in made)) and not trig.setting
                 referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_event and not beside else None
                 if referent is None:
                     waiting.append((trig, args))
@@ -944,13 +946,14 @@ class EventStage:
         the sidelines of one the clause names again ("Bên lề khóa họp, Trưởng đoàn đã làm việc với ...") is a
         happening of its own, and a body made by an instrument has the date of its signing."""
         at_gathering = any(e.type in self.gatherings for e in made)
+        in_frame = any(e.type in self.frames for e in made)  # talks held during a visit the clause made
         for trig, args in waiting:
             source = self._made_by_instrument(doc.text, spec, trig, made, clause)
             if source is not None:
                 args.date, args.own_date = source, True
             if source is None and self._borrows_a_date(trig, args, dates, memory):
                 continue
-            if trig.type in self.instrument_types or (at_gathering and trig.type not in self.gatherings) \
+            if trig.type in self.instrument_types or (at_gathering and (trig.type not in self.gatherings or in_frame)) \
                     or source is not None or (sidelines and trig.type in self.gatherings and not trig.setting):
                 self._emit_once(doc, trig, args, memory, used, made)
 

@@ -1193,3 +1193,10 @@ def test_a_meeting_on_the_sidelines_of_a_gathering_named_again_is_a_happening_of
 ])
 def test_a_vietnamese_survey_mission_in_a_place_is_a_visit_but_survey_results_are_not(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
+
+
+def test_talks_held_during_a_visit_are_a_happening_of_their_own_with_the_visits_date(ex):
+    doc = _doc(ex, "Elle a effectué une visite de travail au siège de la Commission de la CEDEAO le 4 mars 2025, où elle "
+                   "s'est entretenue avec le Commissaire chargé des affaires sociales.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("visit", "visite de travail", "2025-03-04"), ("dialogue", "s'est entretenue", "2025-03-04")]
