@@ -531,3 +531,8 @@ def test_a_digest_week_in_the_title_gives_days_of_later_paragraphs_their_year(ru
 def test_vietnamese_tomorrow_morning_is_the_day_after_publication_but_mai_alone_is_a_name(run):
     doc = run("Sáng mai, chúng ta sẽ thông qua khuyến nghị. Bà Mai cho biết như vậy.", "vi", published="2024-10-09")
     assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("Sáng mai", "2024-10-10")]
+
+
+def test_vietnamese_same_day_opening_a_sentence_is_the_day_just_reported(run):
+    doc = run("Ngày 7/11/2006, Đại hội đồng WTO đã thông qua Nghị định thư. Cùng ngày, Nghị định thư được ký.", "vi")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("Ngày 7/11/2006", "2006-11-07"), ("Cùng ngày", "2006-11-07")]
