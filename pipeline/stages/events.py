@@ -88,6 +88,7 @@ NEXT_TRIGGER_GAP = 16  # "the Convention, which was signed": an instrument this 
 YEAR_ONLY = re.compile(r"\d{4}")
 NUMBERED_WINDOW = 20  # characters between an organ word and the ordinal that makes it a gathering
 TOKEN_GAP = re.compile(r"\s+")  # only spaces between the word before a date and the date: no punctuation
+CLOSING_CHARS = 300  # from a signature block's signing to the closing line dating it
 DATED_NAME_CHARS = 40  # "Forum mondial sur les réfugiés, réuni à Genève du 13 ...": a name's own date this close after it
 SENTENCE_END = re.compile(r"[.!?؟;؛\n]")
 SCHEDULE_HEADING_LETTERS = 24  # letters a programme's day heading may hold besides its date (a weekday: "Thứ Ba,")
@@ -478,6 +479,7 @@ class EventStage:
         self.own_date_only = frozenset(self.neutral.get("own_date_only", []))
         self.sessions = frozenset(self.neutral.get("sessions", []))
         self.frames = frozenset(self.neutral.get("frames", []))
+        self.closing_types = frozenset(self.neutral.get("closing_line_types", []))
         self.summit_type = self.neutral.get("summit_type")
         self.schedule_time = re.compile(self.neutral["schedule_time"]) if self.neutral.get("schedule_time") else None
         self.known_acronyms = dict(self.neutral.get("gathering_acronyms", {}))
@@ -512,7 +514,20 @@ class EventStage:
                 memory.headline.extend(doc.events[before:])
             elif not memory.lead:
                 memory.headline = []
+        self._signed_on_closing_date(doc, index[DATE])
         return doc
+
+    def _signed_on_closing_date(self, doc: Document, dates: MentionIndex) -> None:
+        """"IN WITNESS WHEREOF ... have signed this Memorandum. / Done at Geneva on 5 May 2020": an undated signing
+        right above the closing line (no other date between) happened on the closing line's date."""
+        closing = next((d for d in reversed(dates.items) if d.attrs.get("closing")), None)
+        if closing is None:
+            return
+        for e in doc.events:
+            if e.type in self.closing_types and e.date is None and e.status == "past" \
+                    and 0 <= closing.start - e.trigger.end <= CLOSING_CHARS \
+                    and not dates.inside(e.trigger.end, closing.start):
+                e.date = closing.value
 
     def _dated_gathering_names(self, text: str, spec: LangEvents, orgs: MentionIndex, dates: MentionIndex) -> set[int]:
         """"Le Forum mondial sur les réfugiés, réuni à Genève du 13 au 15 décembre 2023", "Diễn đàn Kinh doanh Mekong

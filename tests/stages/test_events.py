@@ -1200,3 +1200,15 @@ def test_talks_held_during_a_visit_are_a_happening_of_their_own_with_the_visits_
                    "s'est entretenue avec le Commissaire chargé des affaires sociales.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("visit", "visite de travail", "2025-03-04"), ("dialogue", "s'est entretenue", "2025-03-04")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "MEMORANDUM OF UNDERSTANDING\n\nArticle 1\nThe Parties shall cooperate.\n\nIN WITNESS WHEREOF, the undersigned, "
+           "being duly authorized, have signed this Memorandum of Understanding.\n\nDone at Geneva on 5 May 2020, in two "
+           "originals.\n", [("signing", "signed", "2020-05-05")]),
+    ("fr", "PROTOCOLE D'ACCORD\n\nArticle 1\nLes Parties coopèrent.\n\nEN FOI DE QUOI, les soussignés ont signé le présent "
+           "Protocole.\n\nFait à Rome, le 6 novembre 2018, en deux exemplaires originaux.\n\nPour la Commission\nDate : "
+           "06 / 11 / 2018\n", [("signing", "signé", "2018-11-06")]),
+])
+def test_a_signature_block_signing_takes_the_date_of_the_closing_line_below_it(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected

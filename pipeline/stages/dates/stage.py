@@ -46,6 +46,8 @@ class DateParams:
     # How many sentences at the top of a document may carry its own date (a dateline).
     dateline_lines: int = 3
     dateline_max_chars: int = 40
+    # How many sentences at the end may hold a closing line ("Fait à Rome, le 6 novembre 2018", then signatories).
+    closing_lines: int = 10
     # Month names and relative words of languages without models/<lang>/months.yaml from dateparser's data.
     dateparser_fallback: bool = True
 
@@ -101,9 +103,10 @@ class DateStage:
             found.extend(self._candidates(shadow, start, end, spec, doc.lang, blocked, live))
         chosen = [self._qualify(f, shadow, spec) for f in resolve_overlaps(found)]
         chosen = _drop_weekdays_of_dates(_paired_dates(shadow, chosen, spec), shadow, spec)
+        closing = self._closing(doc, chosen, spec)
         if not doc.published:
-            doc.published = self._dateline(doc, chosen, spec)
-        self._emit(doc, chosen, [start for start, _ in blocks])
+            doc.published = self._dateline(doc, chosen, spec) or (closing.value[:10] if closing and closing.value else None)
+        self._emit(doc, chosen, [start for start, _ in blocks], closing.start if closing else None)
         return doc
 
     def _live(self, shadow: str, spec: LangDates | None) -> "Live":
@@ -147,8 +150,9 @@ class DateStage:
                                  (("relative", True), ("_unit", "weekday"), ("_offset", wd))))
         return out
 
-    def _emit(self, doc: Document, chosen: list[Found], block_starts: list[int]) -> None:
-        """Final values (relative dates, years of days without one) and the DATE mentions, in text order."""
+    def _emit(self, doc: Document, chosen: list[Found], block_starts: list[int], closing: int | None = None) -> None:
+        """Final values (relative dates, years of days without one) and the DATE mentions, in text order; the date of
+        a closing line ("Done at Geneva on 5 May 2020") is marked ``closing``."""
         years = YearContext(doc.published)
         sentence_starts = _sentence_starts(doc)
         emitted: dict[int, Mention] = {}
@@ -174,6 +178,8 @@ class DateStage:
                                                    sentence, paragraph)
             years.see(sentence, value, granularity, f.rule, paragraph)
             attrs["granularity"] = granularity
+            if f.start == closing:
+                attrs["closing"] = True
             m = doc.add_mention(Mention(DATE, f.start, f.end, doc.text[f.start : f.end], f"dates:{f.rule}", f.confidence,
                                         value=value, attrs=attrs))
             if m is not None:
@@ -329,7 +335,7 @@ class DateStage:
         has a 'published' cue, or the date follows a place and a comma ("NEW YORK, 30 November 2022 —"),
         or the date closes a heading line ("Security Council, 9893rd Meeting (AM), 3 April 2025"); else an
         issue's month on a short first line ("Numéro 47 – mars 2026"); else the date of a closing line ("Fait à
-        Abuja, le 4 février 2026")."""
+        Abuja, le 4 février 2026", ``_closing``)."""
         sentences = [s for _, s in doc.content_sentences()]
         lines = sentences[: self.params.dateline_lines]
         starts = [f.start for f in chosen]
@@ -342,12 +348,20 @@ class DateStage:
             for f in inside(sent):
                 if f.granularity == "month" and f.value and len(doc.text[sent.start : sent.end].strip()) <= self.params.dateline_max_chars:
                     return f.value[:7]
+        return None
+
+    def _closing(self, doc: Document, chosen: list[Found], spec: LangDates | None) -> Found | None:
+        """The day of a closing line among the last ones ("Fait à Abuja, le 4 février 2026", "Done at Geneva on 5
+        May 2020"): the page's date when no first line gives one, and the date of the signing right above it."""
+        sentences = [s for _, s in doc.content_sentences()]
+        starts = [f.start for f in chosen]
         closing = spec.closing_cues if spec else []
-        for sent in sentences[-self.params.dateline_lines :] if closing else []:
+        for sent in sentences[-self.params.closing_lines :] if closing else []:
             if doc.text[sent.start : sent.end].lstrip().casefold().startswith(tuple(closing)):
-                days = [f for f in inside(sent) if f.granularity == "day" and f.value]
+                inside = chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
+                days = [f for f in inside if f.granularity == "day" and f.value]
                 if days:
-                    return days[0].value[:10]
+                    return days[0]
         return None
 
     def _heads_the_page(self, text: str, sent: Any, f: Found, spec: LangDates | None) -> bool:
