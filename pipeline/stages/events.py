@@ -72,6 +72,8 @@ ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT",
 ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
 OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
 DAY_CHARS = 10  # "2024-02-26": a day-precise ISO value
+DAYS_CHARS = 21  # "2024-05-15/2024-05-16": a span of days
+LINE_LOOKBACK = 40  # characters before a sentence searched for the line break opening it
 LETTER = re.compile(r"[^\W\d_]")
 DATE_FIELD_LINES = 6  # lines after a title block searched for a "Date:" field
 FOOTER_LINE_CHARS = 60  # "75th plenary meeting": a resolution footer's line, its date on the next line
@@ -557,6 +559,8 @@ class EventStage:
         if day is not None:
             memory.schedule_day = day
             return None
+        if memory.schedule_day is not None and not _opens_line(text, sent.start):
+            return None  # a later sentence of an agenda line ("Les États membres y feront le point ..."): the agenda goes on
         if memory.schedule_day is not None and self.schedule_time and self.schedule_time.match(text, sent.start, sent.end):
             return memory.schedule_day
         memory.schedule_day = None
@@ -1390,11 +1394,16 @@ def _footer_date(text: str, sentences: list, n: int, dates: MentionIndex) -> Men
     return _day_line(text, nxt, dates, 0)
 
 
+def _opens_line(text: str, start: int) -> bool:
+    """The sentence starting here opens its line (not a later sentence of an agenda item)."""
+    return text[max(0, start - LINE_LOOKBACK) : start].rstrip(" \t").endswith("\n") or start == 0
+
+
 def _day_line(text: str, sent, dates: MentionIndex, max_letters: int) -> Mention | None:
     """The one day-precise date of a line that holds little else (at most ``max_letters`` letters: a weekday),
     as a programme's day heading or a resolution footer's date line; else None."""
     inside = dates.inside(sent.start, sent.end)
-    if len(inside) != 1 or not _is_point(inside[0]) or len(str(inside[0].value or "")) != DAY_CHARS:
+    if len(inside) != 1 or not _is_point(inside[0]) or len(str(inside[0].value or "")) not in (DAY_CHARS, DAYS_CHARS):
         return None
     rest = text[sent.start : inside[0].start] + text[inside[0].end : sent.end]
     return inside[0] if len(LETTER.findall(rest)) <= max_letters else None

@@ -536,3 +536,8 @@ def test_vietnamese_tomorrow_morning_is_the_day_after_publication_but_mai_alone_
 def test_vietnamese_same_day_opening_a_sentence_is_the_day_just_reported(run):
     doc = run("Ngày 7/11/2006, Đại hội đồng WTO đã thông qua Nghị định thư. Cùng ngày, Nghị định thư được ký.", "vi")
     assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("Ngày 7/11/2006", "2006-11-07"), ("Cùng ngày", "2006-11-07")]
+
+
+def test_a_french_day_range_may_name_the_weekday_of_its_second_day(run):
+    doc = run("Mercredi 15 et jeudi 16 mai : atelier régional.", "fr", published="2024-05-10")
+    assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("Mercredi 15 et jeudi 16 mai", "2024-05-15/2024-05-16")]

@@ -1212,3 +1212,13 @@ def test_talks_held_during_a_visit_are_a_happening_of_their_own_with_the_visits_
 ])
 def test_a_signature_block_signing_takes_the_date_of_the_closing_line_below_it(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_agenda_lines_with_list_dashes_happen_on_their_headings_days(ex):
+    doc = _doc(ex, "AGENDA DE LA SEMAINE\nSemaine du 13 au 17 mai 2024 | Libreville\n\nLundi 13 mai\n– 09 h 30, siège de la "
+                   "Commission : audience accordée par le Président à la Représentante du HCR.\n\nMercredi 15 et jeudi 16 mai\n"
+                   "– Hôtel Radisson Blu : atelier régional sur la Convention de Kampala. Les États membres y feront le point.\n"
+                   "– Jeudi, 12 h 00 : signature du plan de travail conjoint.\n", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "audience accordée", "2024-05-13"), ("workshop", "atelier", "2024-05-15/2024-05-16"),
+        ("signing", "signature", "2024-05-16")]
