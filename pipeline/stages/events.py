@@ -73,6 +73,7 @@ ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most th
 OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
 DAY_CHARS = 10  # "2024-02-26": a day-precise ISO value
 DAYS_CHARS = 21  # "2024-05-15/2024-05-16": a span of days
+OPENING_COMMA = re.compile(r"\s*[,،]")  # a date set off by a comma before the clause's first trigger opens it
 LINE_LOOKBACK = 40  # characters before a sentence searched for the line break opening it
 LETTER = re.compile(r"[^\W\d_]")
 DATE_FIELD_LINES = 6  # lines after a title block searched for a "Date:" field
@@ -843,7 +844,8 @@ class EventStage:
 
     def _clause_dates(self, text: str, spec: LangEvents, clause: Clause, found: list[Trigger]) -> ClauseDates:
         """Each point date of the clause goes to the trigger before it (the first trigger when none is); a date
-        opening the clause dates all of them.
+        opening the clause (among its first words, or a day set off by a comma before its first trigger) dates all
+        of them.
         Period bounds (after since/until), year-range periods and years inside an instrument's name date none."""
         out = ClauseDates(nearest=[[] for _ in found])
         starts = [t.start for t in found]
@@ -858,8 +860,10 @@ class EventStage:
                 continue
             if not _is_point(d) or clause.instruments.covers(d.start, d.end) or self._qualifies_noun(text, spec, clause, d, tok_starts, trig_ends):
                 continue
-            if bisect_left(tok_starts, d.start) <= 2 and (not found or d.end <= found[0].start):
-                out.opening.append(d)
+            if (not found or d.end <= found[0].start) \
+                    and (bisect_left(tok_starts, d.start) <= 2
+                         or (len(str(d.value)) >= DAY_CHARS and OPENING_COMMA.match(text, d.end))):
+                out.opening.append(d)  # "Ngày 27/9/2007, ...", "1.4. Về dinh dưỡng: Ngày 28/ 10, Viện ... công bố ..."
                 continue
             i = bisect_left(starts, d.start)
             while i > 1 and found[i - 1].again:

@@ -1231,3 +1231,13 @@ def test_agenda_lines_with_list_dashes_happen_on_their_headings_days(ex):
 ])
 def test_french_plural_talks_and_future_launches_are_events(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "1.4. Về dinh dưỡng: Ngày 28/ 10/ 2025, Viện Dinh dưỡng phối hợp với UNICEF công bố Báo cáo tình hình dinh "
+           "dưỡng trẻ em năm 2025.", [("launch", "công bố", "2025-10-28")]),
+    ("vi", "Đến năm 2010, hai bên đã có hai hội nghị cấp cao; các nhà lãnh đạo thông qua Tuyên bố Xô-chi ngày 20/5/2016.",
+     [("adoption", "thông qua", "2016-05-20")]),
+])
+def test_a_day_set_off_by_a_comma_before_the_first_trigger_opens_its_clause(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
