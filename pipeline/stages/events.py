@@ -830,6 +830,8 @@ class EventStage:
         args.own_date = bool(own)
         borrowed = [] if trig.setting else (dates.opening[-1:] or [memory.carry])  # a setting has its own time
         args.date = (after[:1] or own[-1:] or borrowed or [None])[0]
+        if len(after) > 1 and trig.type in self.gatherings and _within(after[1], after[0]):
+            args.date = after[1]  # "Hội nghị tổng kết hợp tác năm 2025 vào ngày 16/ 12/ 2025": the day, not the year naming it
         opening = dates.opening[-1] if dates.opening and not trig.setting else None
         if own and opening is not None and _within(opening, args.date):
             args.date = opening  # "Ngày 3/12/2025, ... Hội nghị rà soát năm 2025": the day, not the year naming it

@@ -1241,3 +1241,15 @@ def test_french_plural_talks_and_future_launches_are_events(ex, text, expected):
 ])
 def test_a_day_set_off_by_a_comma_before_the_first_trigger_opens_its_clause(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("vi", "Hai bên tổ chức Hội nghị tổng kết hợp tác năm 2025 vào ngày 16/ 12/ 2025 tại Hà Nội.",
+     [("meeting", "Hội nghị tổng kết", "2025-12-16")]),
+    ("fr", "À sa deuxième session ordinaire de 2025, tenue à Rome du 17 au 20/ 11/ 2025, le Conseil a approuvé le plan.",
+     [("meeting", "session ordinaire", "2025-11-17/2025-11-20"), ("adoption", "approuvé", "2025-11-17/2025-11-20")]),
+    ("ar", "أنشئت المنظمة عام 1970 بموجب اتفاقية أقرها المجلس في 11 مارس من العام نفسه.",
+     [("establishment", "أنشئت", "1970"), ("adoption", "أقرها", "1970-03-11")]),
+])
+def test_a_gathering_named_with_a_year_happens_on_the_day_given_after_it(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
