@@ -1253,3 +1253,13 @@ def test_a_day_set_off_by_a_comma_before_the_first_trigger_opens_its_clause(ex, 
 ])
 def test_a_gathering_named_with_a_year_happens_on_the_day_given_after_it(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ngày 7/ 11/ 2025, UNICEF đã bàn giao 120 tủ lạnh bảo quản vắc xin cho Bộ Y tế.", [("other", "bàn giao", "2025-11-07")]),
+    ("Từ ngày 1/3/2025, Bộ Thông tin và Truyền thông được hợp nhất vào Bộ Khoa học và Công nghệ.",
+     [("other", "hợp nhất", "2025-03-01")]),
+    ("Hội nghị diễn ra trong bầu không khí hữu nghị ngày 5/3/2025.", [("conference", "Hội nghị", "2025-03-05")]),
+])
+def test_vietnamese_handovers_mergers_and_elections_are_other_happenings(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
