@@ -541,3 +541,16 @@ def test_vietnamese_same_day_opening_a_sentence_is_the_day_just_reported(run):
 def test_a_french_day_range_may_name_the_weekday_of_its_second_day(run):
     doc = run("Mercredi 15 et jeudi 16 mai : atelier régional.", "fr", published="2024-05-10")
     assert [(m.text, m.value) for m in doc.mentions_of("DATE")] == [("Mercredi 15 et jeudi 16 mai", "2024-05-15/2024-05-16")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("L'accord a été signé le 14 décembre 2015 ; il est entré en vigueur le 21 mars suivant.",
+     [("14 décembre 2015", "2015-12-14"), ("21 mars", "2016-03-21")]),
+    ("Les premiers contacts datent de 2018. Une mission est venue en septembre de cette année-là.",
+     [("2018", "2018"), ("septembre de cette année-là", "2018-09")]),
+    ("Créée le 3 mai 1994, elle s'installe le 1er août de la même année à Lomé.",
+     [("3 mai 1994", "1994-05-03"), ("1er août de la même année", "1994-08-01")]),
+    ("La réunion aura lieu en septembre de cette année.", [("septembre de cette année", "2021-09")]),
+])
+def test_french_days_and_months_told_relative_to_the_date_before_them(run, text, expected):
+    assert [(m.text, m.value) for m in run(text, "fr", published="2021-11-10").mentions_of("DATE")] == expected

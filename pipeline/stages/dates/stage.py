@@ -455,7 +455,7 @@ def _year_word(g: dict[str, Any]) -> str:
     tới", "أكتوبر المقبل"), "last" ("septembre dernier", "tháng 3 vừa qua"), the year before, this year or the
     year after ("فبراير من العام الماضي", "tháng 7 năm nay"), the year after or before the one told ("tháng 3
     năm sau"), else "context" (the year a day without one takes)."""
-    for word in ("next", "last", "prev_year", "this_year", "next_year", "following_year", "preceding_year"):
+    for word in ("next", "last", "prev_year", "this_year", "next_year", "following_year", "preceding_year", "after", "that_year"):
         if g.get(word):
             return word
     return "context"
@@ -478,6 +478,11 @@ def _yearless(value: str, word: str, years: YearContext, sentence: int, paragrap
         later = first[2:] > ref[5 : 5 + len(first) - 2]  # "MM[-DD]" of the value against the reference's
         year = int(ref[:4]) + (0 if later == (word == "next") else 1 if word == "next" else -1)
         reason = f"the {word} such date from the publication date"
+    elif word == "that_year" and years.sentence_year:
+        year, reason = years.sentence_year[1], "the year told before it"
+    elif word == "after" and years.full:
+        later = first[2:] > years.full[5 : 5 + len(first) - 2]
+        year, reason = int(years.full[:4]) + (0 if later else 1), "the first such date after the date before it"
     else:
         year, reason = years.year_for(sentence, paragraph)
         if year is not None and word in CONTEXT_YEAR_OFFSETS:
