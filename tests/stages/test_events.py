@@ -1263,3 +1263,12 @@ def test_a_gathering_named_with_a_year_happens_on_the_day_given_after_it(ex, lan
 ])
 def test_vietnamese_handovers_mergers_and_elections_are_other_happenings(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le Comité de pilotage se réunit deux fois par an ; aucune réunion n'est prévue en mai 2024."),
+    ("fr", "Le réseau, dont les réunions rassemblent régulièrement les acteurs de la région depuis 1985, est actif."),
+    ("en", "The network, whose meetings regularly bring together the actors of the region, was set up in 1985."),
+])
+def test_no_meeting_and_regular_meetings_are_no_events(ex, lang, text):
+    assert [e.type for e in _doc(ex, text, lang).events if e.type == "meeting"] == []
