@@ -140,6 +140,7 @@ class LangEvents:
     negation_window: int = NEGATION_TOKENS
     duration_units: frozenset[str] = frozenset()  # "63 năm thiết lập quan hệ": a number and one of these is a time span
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
+    genre_labels: frozenset[tuple[str, ...]] = frozenset()  # "entretien" in a title names the page's genre (an interview)
     topic: re.Pattern | None = None  # "sur les", "on the", "về", "حول": a trigger after a gathering and this is its topic
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
     # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
@@ -327,6 +328,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         outcome=_outcome_regex(spec.get("outcome_nouns", []), spec.get("outcome_links", [])),
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
         topic=_speaking_regex(spec.get("topic_links", []), spec.get("articles_between", [])),
+        genre_labels=frozenset(phrase_key(w, arabic) for w in spec.get("genre_labels", [])),
         kind_types=frozenset(spec["kind_types"]) if "kind_types" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
@@ -897,6 +899,8 @@ class EventStage:
         """The clause's happenings: its triggers and gathering acronyms, one per happening, without those named
         for their outcome or for procedure; gatherings named with a demonstrative are marked (``again``)."""
         found = self._triggers(text, spec, clause)
+        if memory.title and spec.genre_labels:  # "ENTRETIEN", "... : entretien avec la représentante": the page's genre
+            found = [t for t in found if t.key not in spec.genre_labels]
         self._learn_acronyms(text, clause, found, memory)
         named = self._acronym_triggers(text, spec, clause, memory)
         if named:

@@ -1272,3 +1272,13 @@ def test_vietnamese_handovers_mergers_and_elections_are_other_happenings(ex, tex
 ])
 def test_no_meeting_and_regular_meetings_are_no_events(ex, lang, text):
     assert [e.type for e in _doc(ex, text, lang).events if e.type == "meeting"] == []
+
+
+def test_an_interview_label_in_the_title_is_the_pages_genre_but_talks_in_the_body_are_events(ex):
+    doc = _doc(ex, "ENTRETIEN\n« Les frontières doivent redevenir des lieux d'échange »\n\nLe 3 mai 2021, le Secrétaire "
+                   "exécutif a eu un entretien avec la Directrice régionale de l'OIM.\n", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("dialogue", "entretien", "2021-05-03")]
+
+
+def test_closing_a_sitting_in_minutes_is_no_meeting(ex):
+    assert _doc(ex, "La séance a été levée le 23 octobre 2025 à 16 h 15.", "fr").events == []
