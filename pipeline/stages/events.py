@@ -278,6 +278,7 @@ class DocMemory:
     schedule_day: Mention | None = None  # the day heading the agenda lines being read (a programme page)
     # gathering acronyms defined after their trigger ("Hội nghị Bộ trưởng Ngoại giao ASEAN - EU (AEMM)") -> type
     acronyms: dict[str, str] = field(default_factory=dict)
+    paragraph: int = 0  # the paragraph being read
     agreements: dict[tuple[int, int], Mention] = field(default_factory=dict)  # by span: anaphors' antecedents
 
 
@@ -919,6 +920,7 @@ class EventStage:
         return found
 
     def _clause(self, doc: Document, spec: LangEvents, clause: Clause, memory: DocMemory, paragraph: int) -> None:
+        memory.paragraph = paragraph
         found = self._clause_triggers(doc.text, spec, clause, memory)
         if not found:
             points = [d for d in clause.dates if _is_point(d)]
@@ -975,7 +977,9 @@ class EventStage:
         the sidelines of one the clause names again ("Bên lề khóa họp, Trưởng đoàn đã làm việc với ...") is a
         happening of its own, and a body made by an instrument has the date of its signing."""
         at_gathering = any(e.type in self.gatherings for e in made)
-        in_frame = any(e.type in self.frames for e in made)  # talks held during a visit the clause made
+        # talks held during a visit the clause made, or the visit its paragraph just reported ("Elle s'est entretenue ...")
+        framed = memory.last_gathering is not None and memory.last_gathering.type in self.frames and self._in_paragraph(memory)
+        in_frame = any(e.type in self.frames for e in made) or framed
         for trig, args in waiting:
             source = self._made_by_instrument(doc.text, spec, trig, made, clause)
             if source is not None:
@@ -983,7 +987,8 @@ class EventStage:
             if source is None and self._borrows_a_date(trig, args, dates, memory):
                 continue
             if trig.type in self.instrument_types or (at_gathering and (trig.type not in self.gatherings or in_frame)) \
-                    or source is not None or (sidelines and trig.type in self.gatherings and not trig.setting):
+                    or source is not None or (sidelines and trig.type in self.gatherings and not trig.setting) \
+                    or (framed and trig.type in self.gatherings and not trig.setting):
                 self._emit_once(doc, trig, args, memory, used, made)
 
     def _procedural(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
@@ -1107,11 +1112,18 @@ class EventStage:
         last = memory.last_of_type.get(trig.type)
         if last is None and not clause.toks[trig.prev_token + 1][2][:1].isupper():
             last = memory.last_gathering  # "la réunion" after a session; a capitalised "Conférence ..." is named anew
-        # "the visit will be crowned by the signing": a planned gathering named again while planned is the same one
+        # "the visit will be crowned by the signing": a planned gathering named again while planned is the same one; a
+        # gathering verb ("Leaders met ...") names again only the gathering its paragraph reports
         if last is not None and date is None and (trig.setting or not args.planned or last.status == "planned") \
+                and (trig.key not in spec.verbal or (last is memory.last_gathering and self._in_paragraph(memory))) \
                 and self._definite(spec, clause, trig):
             return last.date or ""
         return None
+
+    @staticmethod
+    def _in_paragraph(memory: DocMemory) -> bool:
+        """The last dated gathering was reported in the paragraph being read."""
+        return memory.gathering is not None and memory.gathering[0] == memory.paragraph
 
     def _named_for_outcome(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger, memory: DocMemory) -> bool:
         """"The conclusions of the workshop will be presented on 14 June": the workshop is the one already reported,

@@ -1282,3 +1282,10 @@ def test_an_interview_label_in_the_title_is_the_pages_genre_but_talks_in_the_bod
 
 def test_closing_a_sitting_in_minutes_is_no_meeting(ex):
     assert _doc(ex, "La séance a été levée le 23 octobre 2025 à 16 h 15.", "fr").events == []
+
+
+def test_a_talk_verb_does_not_name_again_a_dialogue_of_an_earlier_paragraph(ex):
+    doc = _doc(ex, "Le 3 février 2024, des consultations se sont tenues à Yaoundé.\n\nUne mission du FMI a séjourné à "
+                   "Libreville du 5 au 19 mars 2024. Elle s'est entretenue avec la Banque des États de l'Afrique centrale.", "fr")
+    assert [(e.type, e.trigger.text) for e in doc.events] == [
+        ("dialogue", "consultations"), ("visit", "mission"), ("dialogue", "s'est entretenue")]
