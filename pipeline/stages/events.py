@@ -684,7 +684,9 @@ class EventStage:
 
     def _negated(self, text: str, spec: LangEvents, toks: list, trig: Trigger) -> bool:
         """"4 summits", "four summits", "regular meetings", "các cuộc họp định kỳ", "has not met": no single happening."""
-        around = [toks[j][2] for j in (trig.prev_token, trig.next_token) if 0 <= j < len(toks)]
+        # "réunions régulières", "regular meetings" (not "... sûres, ordonnées et régulières, adopté à Marrakech")
+        around = [toks[j][2] for j in (trig.prev_token, trig.next_token) if 0 <= j < len(toks)
+                  and not text[min(toks[j][1], trig.end) : max(toks[j][0], trig.start)].strip()]
         if any(fold_token(w, self.arabic) in spec.habitual for w in around):
             return True
         if spec.frequency and (_frequency_after(text, spec.frequency, trig.end)

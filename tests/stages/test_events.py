@@ -1289,3 +1289,12 @@ def test_a_talk_verb_does_not_name_again_a_dialogue_of_an_earlier_paragraph(ex):
                    "Libreville du 5 au 19 mars 2024. Elle s'est entretenue avec la Banque des États de l'Afrique centrale.", "fr")
     assert [(e.type, e.trigger.text) for e in doc.events] == [
         ("dialogue", "consultations"), ("visit", "mission"), ("dialogue", "s'est entretenue")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La CEPGL appuie le Pacte mondial pour des migrations sûres, ordonnées et régulières, adopté à Marrakech en "
+           "décembre 2018.", [("adoption", "adopté", "2018-12")]),
+    ("fr", "Les réunions régulières du comité sont suivies par le secrétariat depuis 2019.", []),
+])
+def test_a_habitual_adjective_must_touch_its_trigger(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
