@@ -1298,3 +1298,8 @@ def test_a_talk_verb_does_not_name_again_a_dialogue_of_an_earlier_paragraph(ex):
 ])
 def test_a_habitual_adjective_must_touch_its_trigger(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_french_transformation_into_another_body_is_an_other_happening(ex):
+    doc = _doc(ex, "En 1999, notre organisation a été transformée en Union africaine des télécommunications.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("other", "transformée en", "1999")]
