@@ -83,7 +83,9 @@ NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's h
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency starting this close after the trigger makes it a habit
-FREQUENCY_CUE_CHARS = 24  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
+FREQUENCY_CUE_CHARS = 24
+BY_WHICH_CHARS = 60  # from a relative cue ("par laquelle") to the trigger it introduces
+BY_WHICH_GAP = re.compile(r"\s*[,،]?\s*")  # between the instrument's date and the relative cue  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
 OUTCOME_WINDOW = 40  # characters before a trigger searched for "the conclusions of"
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 AT_GATHERING_WORDS_CHARS = 40  # "at [their 40th] Summit": at most this many characters between the cue and the gathering
@@ -140,6 +142,8 @@ class LangEvents:
     negation_window: int = NEGATION_TOKENS
     duration_units: frozenset[str] = frozenset()  # "63 năm thiết lập quan hệ": a number and one of these is a time span
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
+    # "par laquelle", "by which", "theo đó", "الذي": a relative cue right before the trigger after a dated instrument
+    by_which: re.Pattern | None = None
     genre_labels: frozenset[tuple[str, ...]] = frozenset()  # "entretien" in a title names the page's genre (an interview)
     topic: re.Pattern | None = None  # "sur les", "on the", "về", "حول": a trigger after a gathering and this is its topic
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
@@ -330,6 +334,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         kind_links=frozenset(w.casefold() for w in spec["kind_links"]) if "kind_links" in spec else None,
         topic=_speaking_regex(spec.get("topic_links", []), spec.get("articles_between", [])),
         genre_labels=frozenset(phrase_key(w, arabic) for w in spec.get("genre_labels", [])),
+        by_which=_cue_regex(spec.get("by_which_cues", []), at_end=False),
         kind_types=frozenset(spec["kind_types"]) if "kind_types" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
@@ -843,6 +848,9 @@ class EventStage:
         elif own and opening is not None and _names_object(opening, args.date, trig):
             args.date = opening  # "Ngày 26/2/2024, UNICEF công bố báo cáo ... năm 2023": the report's year
         args.weak_date = not own and not dates.opening and args.date is not None
+        antecedent = _by_which_date(text, spec, clause, trig, prev)
+        if antecedent is not None and not (after and after[0].start - trig.end <= OBJECT_YEAR_CHARS):
+            args.date, args.own_date, args.weak_date = antecedent, True, False
         if trig.type in self.instrument_types:
             args.instruments = _instruments(text, clause, trig, window)
         args.place = _place(text, spec, clause, trig, window)
@@ -1463,6 +1471,22 @@ def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Men
 def _after_number(toks: list, i: int) -> bool:
     """Token ``i`` follows a number: a time unit there is a span ("sau 63 năm thiết lập": after 63 years)."""
     return i > 0 and toks[i - 1][2].isdigit()
+
+
+def _by_which_date(text: str, spec: LangEvents, clause: Clause, trig: Trigger, floor: int) -> Mention | None:
+    """"les résolutions 55/25 du 15 novembre 2000, par laquelle l'Assemblée a adopté ...", "resolution 46/8 of 16
+    October 1991, by which it granted ...": a happening told in a relative clause on a dated instrument happened on
+    that instrument's date, the one right before the relative cue (``by_which_cues``), not the next one."""
+    if spec.by_which is None:
+        return None
+    m = None
+    for m in spec.by_which.finditer(text, max(floor, clause.start, trig.start - BY_WHICH_CHARS), trig.start):
+        pass
+    if m is None:
+        return None
+    i = bisect_left([d.end for d in clause.dates], m.start() + 1) - 1
+    d = clause.dates[i] if i >= 0 else None
+    return d if d is not None and BY_WHICH_GAP.fullmatch(text, d.end, m.start()) and _is_point(d) else None
 
 
 def _frequency_after(text: str, frequency: re.Pattern, end: int) -> bool:

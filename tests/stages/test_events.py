@@ -1303,3 +1303,16 @@ def test_a_habitual_adjective_must_touch_its_trigger(ex, lang, text, expected):
 def test_a_french_transformation_into_another_body_is_an_other_happening(ex):
     doc = _doc(ex, "En 1999, notre organisation a été transformée en Union africaine des télécommunications.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("other", "transformée en", "1999")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Rappelant les résolutions 55/25 du 15 novembre 2000, par laquelle l'Assemblée générale a adopté la Convention "
+           "contre la criminalité transnationale organisée, et 58/4 du 31 octobre 2003, par laquelle elle a adopté la "
+           "Convention contre la corruption,", [("adoption", "adopté", "2000-11-15"), ("adoption", "adopté", "2003-10-31")]),
+    ("en", "Recalling resolution 46/8 of 16 October 1991, by which it granted observer status to the Caribbean Community, "
+           "and resolution 65/2 of 20 October 2010,", [("establishment", "granted", "1991-10-16")]),
+    ("vi", "Nhắc lại nghị quyết 54/5 ngày 8/10/1999, theo đó Đại hội đồng trao quy chế quan sát viên cho BSEC, và nghị "
+           "quyết 67/11 ngày 19/11/2012,", [("establishment", "trao", "1999-10-08")]),
+])
+def test_a_happening_in_a_relative_clause_on_a_dated_resolution_has_that_resolutions_date(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
