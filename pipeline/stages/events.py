@@ -84,6 +84,8 @@ CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun an
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency starting this close after the trigger makes it a habit
 FREQUENCY_CUE_CHARS = 24
+SERIES_CHARS = 800  # from the training or workshop just reported to "une nouvelle session" of it
+SERIES_BODY_CHARS = 30  # a body named this close after a session noun makes it that body's session
 BY_WHICH_CHARS = 60  # from a relative cue ("par laquelle") to the trigger it introduces
 BY_WHICH_GAP = re.compile(r"\s*[,،]?\s*")  # between the instrument's date and the relative cue  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
 OUTCOME_WINDOW = 40  # characters before a trigger searched for "the conclusions of"
@@ -144,7 +146,9 @@ class LangEvents:
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
     # "par laquelle", "by which", "theo đó", "الذي": a relative cue right before the trigger after a dated instrument
     by_which: re.Pattern | None = None
-    genre_labels: frozenset[tuple[str, ...]] = frozenset()  # "entretien" in a title names the page's genre (an interview)
+    genre_labels: frozenset[tuple[str, ...]] = frozenset()
+    series_words: frozenset[str] = frozenset()  # "une nouvelle session", "a second session": the next of a series
+    series_nouns: frozenset[tuple[str, ...]] = frozenset()  # the nouns that take them ("session")  # "entretien" in a title names the page's genre (an interview)
     topic: re.Pattern | None = None  # "sur les", "on the", "về", "حول": a trigger after a gathering and this is its topic
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
     # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
@@ -335,6 +339,8 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         topic=_speaking_regex(spec.get("topic_links", []), spec.get("articles_between", [])),
         genre_labels=frozenset(phrase_key(w, arabic) for w in spec.get("genre_labels", [])),
         by_which=_cue_regex(spec.get("by_which_cues", []), at_end=False),
+        series_words=folded(spec.get("series_words", [])),
+        series_nouns=frozenset(phrase_key(w, arabic) for w in spec.get("series_nouns", [])),
         kind_types=frozenset(spec["kind_types"]) if "kind_types" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
         by_instrument=_by_instrument_regex(spec.get("by_instrument_cues", [])),
@@ -490,6 +496,7 @@ class EventStage:
         self.own_date_only = frozenset(self.neutral.get("own_date_only", []))
         self.sessions = frozenset(self.neutral.get("sessions", []))
         self.frames = frozenset(self.neutral.get("frames", []))
+        self.series_types = frozenset(self.neutral.get("series_types", []))
         self.closing_types = frozenset(self.neutral.get("closing_line_types", []))
         self.summit_type = self.neutral.get("summit_type")
         self.schedule_time = re.compile(self.neutral["schedule_time"]) if self.neutral.get("schedule_time") else None
@@ -920,6 +927,7 @@ class EventStage:
         # named for its outcome, a happening already reported neither makes an event nor takes a date of the clause
         found = [t for t in found if not self._named_for_outcome(text, spec, clause, t, memory)]
         self._series_type(spec, found, memory)
+        self._next_session_type(text, spec, clause, found, memory)
         found = [t for t in found if not self._procedural(text, spec, clause, t)]
         last_of: dict[str, Trigger] = {}
         for t in found:
@@ -1019,6 +1027,21 @@ class EventStage:
         head = tuple(self._fold(w) for w in TOKEN.findall(last.trigger.text))
         for t in found:
             if t.key in spec.generic and head[: len(t.key)] == t.key and not t.setting:
+                t.type = last.type
+
+    def _next_session_type(self, text: str, spec: LangEvents, clause: Clause, found: list[Trigger], memory: DocMemory) -> None:
+        """"un atelier ... du 3 au 7 juin. Une seconde session, consacrée à la dette, a suivi": a session noun
+        (``series_nouns``) after a series word (``series_words``), naming no body, is the next session of the
+        training or workshop just reported (``series_types``), and has its type."""
+        last = memory.last_gathering
+        if not spec.series_words or last is None or last.type not in self.series_types:
+            return
+        for t in found:
+            if t.key not in spec.series_nouns or t.prev_token < 0 or t.start - last.trigger.end > SERIES_CHARS:
+                continue
+            k = bisect_left(clause.org_starts, t.end)
+            named = k < len(clause.org_starts) and clause.org_starts[k] - t.end <= SERIES_BODY_CHARS
+            if fold_token(clause.toks[t.prev_token][2], self.arabic) in spec.series_words and not named:
                 t.type = last.type
 
     def _publishes_statement(self, trig: Trigger, args: Arguments) -> bool:

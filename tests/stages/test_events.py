@@ -1316,3 +1316,14 @@ def test_a_french_transformation_into_another_body_is_an_other_happening(ex):
 ])
 def test_a_happening_in_a_relative_clause_on_a_dated_resolution_has_that_resolutions_date(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Le Centre a organisé du 3 au 7 juin 2024 un atelier sur les statistiques. Une seconde session, consacrée à la "
+           "dette, a suivi en septembre 2024.", [("workshop", "atelier", "2024-06-03/2024-06-07"), ("workshop", "session", "2024-09")]),
+    ("fr", "Le Centre a organisé du 3 au 7 juin 2024 un atelier sur les statistiques. La prochaine session du Conseil des "
+           "ministres de la CEMAC aura lieu en septembre 2024.",
+     [("workshop", "atelier", "2024-06-03/2024-06-07"), ("meeting", "session", "2024-09")]),
+])
+def test_the_next_session_of_a_workshop_just_reported_is_a_workshop_unless_it_names_a_body(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
