@@ -601,3 +601,11 @@ def test_vietnamese_office_names_its_seat_but_a_secretariat_does_not_take_a_plac
 def test_vietnamese_provincial_department_is_a_name_and_serving_as_ends_one(orgs):
     text = "Sở Nông nghiệp và Môi trường tỉnh Cao Bằng phối hợp với Vụ Hợp tác quốc tế làm Tổ phó thường trực."
     assert [m[0] for m in orgs(text, "vi")] == ["Sở Nông nghiệp và Môi trường tỉnh Cao Bằng", "Vụ Hợp tác quốc tế"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Văn phòng Quốc hội tham vấn trực tuyến các nghị viện thành viên.", ["Văn phòng Quốc hội"]),
+    ("Quốc hội Việt Nam đảm nhận cương vị Chủ tịch AIPA năm 2020.", ["Quốc hội Việt Nam", "AIPA"]),
+])
+def test_a_vietnamese_name_read_from_its_head_stops_at_a_news_verb(orgs, text, expected):
+    assert [t for t, _, _, _ in orgs(text, "vi")] == expected
