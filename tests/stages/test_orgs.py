@@ -609,3 +609,10 @@ def test_vietnamese_provincial_department_is_a_name_and_serving_as_ends_one(orgs
 ])
 def test_a_vietnamese_name_read_from_its_head_stops_at_a_news_verb(orgs, text, expected):
     assert [t for t, _, _, _ in orgs(text, "vi")] == expected
+
+
+def test_vietnamese_ministries_joining_portfolios_are_whole_names_from_the_knowledge_base(orgs):
+    got = orgs("Bộ Văn hóa, Thể thao và Du lịch và Bộ Khoa học và Công nghệ phối hợp với UNESCO.", "vi")
+    assert got == [("Bộ Văn hóa, Thể thao và Du lịch", 0, 31, "org:vietnam-ministry-of-culture-sports-and-tourism"),
+                   ("Bộ Khoa học và Công nghệ", 35, 59, "org:vietnam-ministry-of-science-and-technology"),
+                   ("UNESCO", 73, 79, "org:unesco")]
