@@ -1327,3 +1327,13 @@ def test_a_happening_in_a_relative_clause_on_a_dated_resolution_has_that_resolut
 ])
 def test_the_next_session_of_a_workshop_just_reported_is_a_workshop_unless_it_names_a_body(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_memorandums_provisions_on_its_own_signing_are_no_happenings(ex):
+    doc = _doc(ex, "MÉMORANDUM D'ENTENTE\n\nLe Traité a été signé le 25 juin 2008.\n\nArticle 3\nLa première réunion se "
+                   "tiendra au plus tard trois mois après la signature du présent Mémorandum.\n\nArticle 6\nLe présent "
+                   "Mémorandum entre en vigueur à la date de sa signature. Il est conclu pour une durée de cinq ans.\n\n"
+                   "EN FOI DE QUOI, les représentants des Parties ont signé le présent Mémorandum.\n\nFait à Brazzaville, "
+                   "le 9 juin 2026\n", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events if e.type == "signing"] == [
+        ("signing", "signé", "2008-06-25"), ("signing", "signé", "2026-06-09")]
