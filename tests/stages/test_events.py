@@ -1337,3 +1337,13 @@ def test_a_memorandums_provisions_on_its_own_signing_are_no_happenings(ex):
                    "le 9 juin 2026\n", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events if e.type == "signing"] == [
         ("signing", "signé", "2008-06-25"), ("signing", "signé", "2026-06-09")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sáng 1/12/2024, Bộ Y tế và UNAIDS tổ chức lễ mít tinh hưởng ứng Ngày Thế giới phòng, chống AIDS.",
+     [("meeting", "lễ mít tinh", "2024-12-01")]),
+    ("Tháng 5/2025, ICAO đã thực hiện chuyến đánh giá hệ thống giám sát an toàn hàng không của Việt Nam.",
+     [("visit", "chuyến đánh giá", "2025-05")]),
+])
+def test_vietnamese_rallies_and_assessment_missions_are_events(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
