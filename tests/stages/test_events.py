@@ -1347,3 +1347,9 @@ def test_a_memorandums_provisions_on_its_own_signing_are_no_happenings(ex):
 ])
 def test_vietnamese_rallies_and_assessment_missions_are_events(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
+
+
+def test_opening_an_antenna_or_a_representation_is_an_establishment(ex):
+    doc = _doc(ex, "5. Salue l'ouverture à Addis-Abeba, en mars 2025, d'une antenne de la Représentation permanente de l'OIF "
+                   "auprès de l'Union africaine ;", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("establishment", "ouverture", "2025-03")]
