@@ -147,6 +147,7 @@ class LangEvents:
     # "par laquelle", "by which", "theo đó", "الذي": a relative cue right before the trigger after a dated instrument
     by_which: re.Pattern | None = None
     genre_labels: frozenset[tuple[str, ...]] = frozenset()
+    articles: frozenset[str] = frozenset()  # definite articles ("la", "the"): "la Conférence" names the organ
     series_words: frozenset[str] = frozenset()  # "une nouvelle session", "a second session": the next of a series
     series_nouns: frozenset[tuple[str, ...]] = frozenset()  # the nouns that take them ("session")  # "entretien" in a title names the page's genre (an interview)
     topic: re.Pattern | None = None  # "sur les", "on the", "về", "حول": a trigger after a gathering and this is its topic
@@ -340,6 +341,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         genre_labels=frozenset(phrase_key(w, arabic) for w in spec.get("genre_labels", [])),
         by_which=_cue_regex(spec.get("by_which_cues", []), at_end=False),
         series_words=folded(spec.get("series_words", [])),
+        articles=folded(spec.get("articles_between", [])),
         series_nouns=frozenset(phrase_key(w, arabic) for w in spec.get("series_nouns", [])),
         kind_types=frozenset(spec["kind_types"]) if "kind_types" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
@@ -737,7 +739,7 @@ class EventStage:
                     and not (spec.place_cue and spec.place_cue.search(text, maker.end, g.start)):
                 # "افتتح الاجتماع", "opened the session": opening a gathering is the gathering beginning
                 objects.add(id(maker) if maker.key in spec.openers else id(g))
-        found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects])
+        found = self._sessions_of(text, spec, [t for t in found if id(t) not in objects], clause.toks)
         if spec.session_of_named:
             self._sessions_of_named(text, spec, clause, found)
         return self._merge_verbal(text, spec, self._adjacent_same_type(text, spec, self._kinds_of_gatherings(text, spec, found)))
@@ -772,15 +774,17 @@ class EventStage:
             out.append(t)
         return out
 
-    def _sessions_of(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
+    def _sessions_of(self, text: str, spec: LangEvents, found: list[Trigger], toks: list) -> list[Trigger]:
         """"the 16th session of the Conference of the Parties", "الدورة السادسة عشرة لمؤتمر الأطراف": a session
         noun with another gathering right after it (an ordinal or article between, no comma or "and") is one
-        happening: the session trigger stays, with the type of the gathering it is a session of."""
+        happening: the session trigger stays, with the type of the gathering it is a session of. So is a session
+        and the organ its clause names by a bare capitalised word ("Lors de sa seizième session, tenue du 20 au 23
+        octobre, la Conférence avait invité ...")."""
         out: list[Trigger] = []
         for t in found:
             prev = out[-1] if out else None
             if prev is not None and prev.type in self.sessions and t.type in self.gatherings and not t.setting \
-                    and t.prev_token - prev.next_token < SESSION_GAP_TOKENS \
+                    and (t.prev_token - prev.next_token < SESSION_GAP_TOKENS or self._organ_word(text, spec, toks, t)) \
                     and not (spec.conjunction and spec.conjunction.search(text, prev.end, t.start)):
                 prev.type = t.type
                 continue
@@ -814,6 +818,16 @@ class EventStage:
                 if kinds:
                     return kinds[0]
         return None
+
+    def _organ_word(self, text: str, spec: LangEvents, toks: list, t: Trigger) -> bool:
+        """A one-word capitalised gathering noun after a definite article, with no ordinal before it and no
+        capitalised word after it: the organ named by its kind ("la Conférence avait invité"), not a gathering."""
+        if len(t.key) != 1 or not text[t.start : t.start + 1].isupper() or t.prev_token < 0 or not spec.articles:
+            return False
+        if fold_token(toks[t.prev_token][2], self.arabic) not in spec.articles:
+            return False
+        nxt = toks[t.next_token][2] if t.next_token < len(toks) else ""
+        return not nxt[:1].isupper() and not (spec.ordinal and spec.ordinal.search(text, max(0, t.start - NUMBERED_WINDOW), t.start))
 
     def _merge_verbal(self, text: str, spec: LangEvents, found: list[Trigger]) -> list[Trigger]:
         """A gathering verb and a gathering noun of one clause are one happening ("met ... for the summit"):

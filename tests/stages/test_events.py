@@ -1353,3 +1353,9 @@ def test_opening_an_antenna_or_a_representation_is_an_establishment(ex):
     doc = _doc(ex, "5. Salue l'ouverture à Addis-Abeba, en mars 2025, d'une antenne de la Représentation permanente de l'OIF "
                    "auprès de l'Union africaine ;", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("establishment", "ouverture", "2025-03")]
+
+
+def test_a_session_and_the_organ_its_clause_names_by_a_bare_capitalised_word_are_one_happening(ex):
+    doc = _doc(ex, "Lors de sa seizième session, tenue du 20 au 23 octobre 2025 à Genève, la Conférence avait invité ses "
+                   "partenaires régionaux à passer à l'action.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("conference", "session", "2025-10-20/2025-10-23")]
