@@ -783,9 +783,10 @@ class EventStage:
         out: list[Trigger] = []
         for t in found:
             prev = out[-1] if out else None
+            close = t.prev_token - prev.next_token < SESSION_GAP_TOKENS if prev is not None else False
             if prev is not None and prev.type in self.sessions and t.type in self.gatherings and not t.setting \
-                    and (t.prev_token - prev.next_token < SESSION_GAP_TOKENS or self._organ_word(text, spec, toks, t)) \
-                    and not (spec.conjunction and spec.conjunction.search(text, prev.end, t.start)):
+                    and ((close and not (spec.conjunction and spec.conjunction.search(text, prev.end, t.start)))
+                         or self._organ_word(text, spec, toks, t)):
                 prev.type = t.type
                 continue
             out.append(t)
