@@ -554,3 +554,21 @@ def test_a_french_day_range_may_name_the_weekday_of_its_second_day(run):
 ])
 def test_french_days_and_months_told_relative_to_the_date_before_them(run, text, expected):
     assert [(m.text, m.value) for m in run(text, "fr", published="2021-11-10").mentions_of("DATE")] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "LUSAKA, 14 novembre 2025 - Un mémorandum avait été signé la veille. Il arrivera la veille de l'ouverture.",
+     [("14 novembre 2025", "2025-11-14"), ("la veille", "2025-11-13")]),
+    ("vi", "Ngày 25/1/2018, hội nghị diễn ra. Ngày hôm sau, các nhà lãnh đạo dự lễ duyệt binh.",
+     [("Ngày 25/1/2018", "2018-01-25"), ("Ngày hôm sau", "2018-01-26")]),
+    ("en", "On 3 May 2024 the Council met. The next day, it adopted the plan.",
+     [("3 May 2024", "2024-05-03"), ("next day", "2024-05-04")]),
+])
+def test_the_day_before_or_after_the_day_just_reported(run, lang, text, expected):
+    assert [(m.text, m.value) for m in run(text, lang).mentions_of("DATE")] == expected
+
+
+def test_the_next_day_in_a_later_paragraph_of_a_dated_page_counts_from_the_pages_date(run):
+    doc = run("COMMUNIQUÉ FINAL\nN'Djamena, 15 février 2021\n\n1. Le G5 Sahel a été créé le 19 décembre 2014.\n\n"
+              "2. La Conférence a pris note de la réunion prévue le lendemain à N'Djamena.", "fr")
+    assert doc.mentions_of("DATE")[-1].value == "2021-02-16"

@@ -164,7 +164,7 @@ class DateStage:
             paragraph = bisect.bisect_right(block_starts, f.start)  # the run of sentences on one line holding it
             sentence = bisect.bisect_right(sentence_starts, f.start)
             if f.rule == "relative" and dict(f.attrs)["_unit"] == SAME_DAY:
-                value, attrs["reason"] = _same_day(years)
+                value, attrs["reason"] = _same_day(years, int(dict(f.attrs)["_offset"]), paragraph)
             elif f.rule == "relative":
                 raw = dict(f.attrs)
                 value = relative_value(years.published or years.reference, raw["_unit"], raw["_offset"])
@@ -495,15 +495,26 @@ def _yearless(value: str, word: str, years: YearContext, sentence: int, paragrap
     return filled, reason if filled is not None else "day and month without a year"
 
 
-def _same_day(years: YearContext) -> tuple[str | None, str]:
-    """"cùng ngày", "le même jour": the day the text just reported, unless that day is after the wire's dateline
-    (a planned event: "the same day" is then the dateline's day)."""
+def _same_day(years: YearContext, offset: int = 0, paragraph: int = 0) -> tuple[str | None, str]:
+    """"cùng ngày", "le même jour" (offset 0), "la veille" (-1), "le lendemain" (+1): counted from the day the text
+    just reported, unless that day is after the wire's dateline (a planned event: the dateline's day is then the
+    reference); the day before or after is counted from the dateline when that day is an earlier paragraph's."""
     full, dateline = years.full, years.reference
+    page_day = years.published if years.published and len(years.published) >= 10 else dateline
+    if offset and page_day and full and paragraph != years.full_paragraph:
+        return _shift_day(page_day, offset), "counted from the page's date"
     if full and not (dateline and full > dateline):
-        return full, "day of the nearest earlier full date"
+        return _shift_day(full, offset), "day of the nearest earlier full date" if not offset else "counted from the nearest earlier full date"
     if dateline:
-        return dateline, "day of the dateline date"
+        return _shift_day(dateline, offset), "day of the dateline date" if not offset else "counted from the dateline date"
     return None, "same day without an earlier date"
+
+
+def _shift_day(day: str, offset: int) -> str:
+    """"2025-11-14" and -1 -> "2025-11-13" (a day-precise ISO value; a span's first day)."""
+    if not offset:
+        return day
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=offset)).isoformat()
 
 
 def _drop_weekdays_of_dates(chosen: list[Found], shadow: str, spec: LangDates | None) -> list[Found]:
