@@ -147,6 +147,7 @@ class LangEvents:
     # "par laquelle", "by which", "theo đó", "الذي": a relative cue right before the trigger after a dated instrument
     by_which: re.Pattern | None = None
     genre_labels: frozenset[tuple[str, ...]] = frozenset()
+    at_cue: re.Pattern | None = None  # an at-gathering cue and an indefinite determiner before a gathering ("lors d'une")
     articles: frozenset[str] = frozenset()  # definite articles ("la", "the"): "la Conférence" names the organ
     series_words: frozenset[str] = frozenset()  # "une nouvelle session", "a second session": the next of a series
     series_nouns: frozenset[tuple[str, ...]] = frozenset()  # the nouns that take them ("session")  # "entretien" in a title names the page's genre (an interview)
@@ -342,6 +343,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         by_which=_cue_regex(spec.get("by_which_cues", []), at_end=False),
         series_words=folded(spec.get("series_words", [])),
         articles=folded(spec.get("articles_between", [])),
+        at_cue=_at_cue_regex(spec.get("at_gathering_cues", []), spec.get("indefinite_determiners", [])),
         series_nouns=frozenset(phrase_key(w, arabic) for w in spec.get("series_nouns", [])),
         kind_types=frozenset(spec["kind_types"]) if "kind_types" in spec else None,
         numbered=frozenset(phrase_key(w, arabic) for ws in spec.get("numbered_gatherings", {}).values() for w in ws),
@@ -377,6 +379,15 @@ def _at_gathering_regex(cues: list[str]) -> re.Pattern | None:
         return None
     body = _alternation(cues)
     return re.compile(rf"\s*[وف]?(?:{body})(?!\w)[^,.;:؛،\n]{{0,{AT_GATHERING_WORDS_CHARS}}}", re.IGNORECASE)
+
+
+def _at_cue_regex(cues: list[str], determiners: list[str]) -> re.Pattern | None:
+    """An at-gathering cue and an indefinite determiner ("lors d'une", "at a"), right before a gathering noun: a
+    gathering told for the first time as the venue of a happening (a definite one is an earlier gathering)."""
+    if not cues or not determiners:
+        return None
+    det = rf"(?:{_alternation(determiners)})\s+"
+    return re.compile(rf"(?<!\w)(?:{_alternation(cues)})(?:\s+|(?<=[dD])[’']){det}$", re.IGNORECASE)
 
 
 def _speaking_regex(cues: list[str], articles: list[str]) -> re.Pattern | None:
@@ -1021,8 +1032,16 @@ class EventStage:
                 continue
             if trig.type in self.instrument_types or (at_gathering and (trig.type not in self.gatherings or in_frame)) \
                     or source is not None or (sidelines and trig.type in self.gatherings and not trig.setting) \
-                    or (framed and trig.type in self.gatherings and not trig.setting):
+                    or (framed and trig.type in self.gatherings and not trig.setting) or self._venue_of(doc.text, spec, trig, made):
                 self._emit_once(doc, trig, args, memory, used, made)
+
+    def _venue_of(self, text: str, spec: LangEvents, trig: Trigger, made: list[Event]) -> bool:
+        """"Ce rapport a été lancé à Dakar le 30 juin, lors d'une réunion d'experts": a gathering after an
+        at-gathering cue, following a happening its clause made, is where that happened: a happening of its own."""
+        if spec.at_cue is None or trig.type not in self.gatherings or trig.setting:
+            return False
+        before = [e for e in made if e.type not in self.gatherings and e.trigger.end <= trig.start]
+        return bool(before) and spec.at_cue.search(text, max(before[-1].trigger.end, trig.start - AT_GATHERING_WORDS_CHARS), trig.start) is not None
 
     def _procedural(self, text: str, spec: LangEvents, clause: Clause, trig: Trigger) -> bool:
         """"Le Comité a adopté son ordre du jour", "Le procès-verbal de la deuxième réunion ... a été approuvé": an

@@ -1359,3 +1359,13 @@ def test_a_session_and_the_organ_its_clause_names_by_a_bare_capitalised_word_are
     doc = _doc(ex, "Lors de sa seizième session, tenue du 20 au 23 octobre 2025 à Genève, la Conférence avait invité ses "
                    "partenaires régionaux à passer à l'action.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("conference", "session", "2025-10-20/2025-10-23")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Ce rapport a été lancé à Dakar le 30 juin 2026, lors d'une réunion d'experts organisée par le Bureau régional.",
+     [("launch", "lancé", "2026-06-30"), ("meeting", "réunion", "2026-06-30")]),
+    ("ar", "أصدرت المفوضية في مايو 2022 البلاغ المشترك، الذي رحب به المجلس المشترك في اجتماعه الأخير.",
+     [("adoption", "أصدرت", "2022-05")]),
+])
+def test_a_gathering_first_told_as_the_venue_of_a_happening_is_its_own_event(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
