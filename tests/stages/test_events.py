@@ -1369,3 +1369,8 @@ def test_a_session_and_the_organ_its_clause_names_by_a_bare_capitalised_word_are
 ])
 def test_a_gathering_first_told_as_the_venue_of_a_happening_is_its_own_event(ex, lang, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+def test_a_french_briefing_exposé_is_a_meeting(ex):
+    doc = _doc(ex, "L'UNOWAS fera au Conseil un exposé en décembre 2026 sur la situation dans la sous-région.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "un exposé", "2026-12")]
