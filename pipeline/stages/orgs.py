@@ -236,6 +236,9 @@ class OrgStage:
             view = words.view(si, self.m.arabic)
             toks = view.toks
             cands = self._kb_candidates(view) + self._kb_candidates_around_parentheses(text, sent.start, sent.end)
+            if self.m.matching.get(doc.lang or "", {}).get("names_capitalised"):
+                # "cán bộ y tế" (health workers) holds "bộ y tế" but names no ministry: names are written capitalised
+                cands = [c for c in cands if c.extractor != "orgs:kb" or not text[c.start : c.start + 1].islower()]
             cands += self._acronym_long_forms(text, sent.start, sent.end, doc.lang)
             if self.params.head_detector:
                 for h in self._kb_wins(text, view, cands, self._head_candidates(text, toks, doc.lang)):

@@ -616,3 +616,8 @@ def test_vietnamese_ministries_joining_portfolios_are_whole_names_from_the_knowl
     assert got == [("Bộ Văn hóa, Thể thao và Du lịch", 0, 31, "org:vietnam-ministry-of-culture-sports-and-tourism"),
                    ("Bộ Khoa học và Công nghệ", 35, 59, "org:vietnam-ministry-of-science-and-technology"),
                    ("UNESCO", 73, 79, "org:unesco")]
+
+
+def test_a_vietnamese_knowledge_base_name_in_lowercase_names_no_organisation(orgs):
+    got = orgs("Bộ Y tế tổ chức tập huấn cho 45 cán bộ y tế tuyến xã.", "vi")
+    assert got == [("Bộ Y tế", 0, 7, "org:vietnam-ministry-of-health")]
