@@ -572,3 +572,9 @@ def test_the_next_day_in_a_later_paragraph_of_a_dated_page_counts_from_the_pages
     doc = run("COMMUNIQUÉ FINAL\nN'Djamena, 15 février 2021\n\n1. Le G5 Sahel a été créé le 19 décembre 2014.\n\n"
               "2. La Conférence a pris note de la réunion prévue le lendemain à N'Djamena.", "fr")
     assert doc.mentions_of("DATE")[-1].value == "2021-02-16"
+
+
+def test_a_meetings_coverage_header_of_four_lines_dates_the_page(run):
+    doc = run("Commission de la condition de la femme\nSoixante-huitième session\n6e et 7e séances – matin et après-midi\n"
+              "13 mars 2024\n\nLe mémorandum serait signé demain en marge de la session.", "fr")
+    assert (doc.published, doc.mentions_of("DATE")[-1].value) == ("2024-03-13", "2024-03-14")

@@ -79,7 +79,7 @@ def _comma_breaks(text: str) -> bool:
 
 # A day-precise date among a page's first sentences (title, dateline) is what "today" means when the input gives
 # no publication date.
-DATELINE_SENTENCES = 3
+DATELINE_SENTENCES = 5
 
 
 class YearContext:

@@ -44,7 +44,7 @@ class DateParams:
     # "late 2017": the qualifier is always in the `qualifier` attribute; True puts the word inside the span too.
     qualifier_in_span: bool = False
     # How many sentences at the top of a document may carry its own date (a dateline).
-    dateline_lines: int = 3
+    dateline_lines: int = 5
     dateline_max_chars: int = 40
     # How many sentences at the end may hold a closing line ("Fait à Rome, le 6 novembre 2018", then signatories).
     closing_lines: int = 10
