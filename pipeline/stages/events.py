@@ -86,6 +86,7 @@ FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency starting this close a
 FREQUENCY_CUE_CHARS = 24
 SERIES_CHARS = 800  # from the training or workshop just reported to "une nouvelle session" of it
 SERIES_BODY_CHARS = 30  # a body named this close after a session noun makes it that body's session
+LEAN_CHARS = 24  # a date this close before the next trigger, and farther past a comma from the previous, is the next's
 BY_WHICH_CHARS = 60  # from a relative cue ("par laquelle") to the trigger it introduces
 BY_WHICH_GAP = re.compile(r"\s*[,،]?\s*")  # between the instrument's date and the relative cue  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
 OUTCOME_WINDOW = 40  # characters before a trigger searched for "the conclusions of"
@@ -919,6 +920,8 @@ class EventStage:
             if i and found[i - 1].cued and i < len(found) and "," in text[found[i - 1].end : d.start]:
                 i += 1  # "on the sidelines of the summit, on 15 September, X met Y", "En marge de la réunion, X et Y
                 # ont eu mercredi un entretien": past the setting's comma the date is the next happening's
+            elif i and i < len(found) and _leans_forward(text, found[i - 1], d, found[i]):
+                i += 1  # "..., Rebeca Grynspan, arrivée de Genève mardi pour une visite de trois jours"
             out.nearest[i - 1 if i else 0].append(d)
         return out
 
@@ -1528,6 +1531,13 @@ def _dateline(text: str, sentences: list, body: int, dates: MentionIndex) -> Men
 def _after_number(toks: list, i: int) -> bool:
     """Token ``i`` follows a number: a time unit there is a span ("sau 63 năm thiết lập": after 63 years)."""
     return i > 0 and toks[i - 1][2].isdigit()
+
+
+def _leans_forward(text: str, prev: Trigger, d: Mention, nxt: Trigger) -> bool:
+    """A date past a comma after one trigger and a few words before the next, with no punctuation between it and
+    the next, is the next one's."""
+    return "," in text[prev.end : d.start] and d.start - prev.end > LEAN_CHARS \
+        and nxt.start - d.end <= LEAN_CHARS and NO_PUNCTUATION.fullmatch(text, d.end, nxt.start) is not None
 
 
 def _by_which_date(text: str, spec: LangEvents, clause: Clause, trig: Trigger, floor: int) -> Mention | None:

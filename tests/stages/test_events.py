@@ -1374,3 +1374,10 @@ def test_a_gathering_first_told_as_the_venue_of_a_happening_is_its_own_event(ex,
 def test_a_french_briefing_exposé_is_a_meeting(ex):
     doc = _doc(ex, "L'UNOWAS fera au Conseil un exposé en décembre 2026 sur la situation dans la sous-région.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "un exposé", "2026-12")]
+
+
+def test_a_date_past_a_comma_right_before_the_next_trigger_is_that_triggers(ex):
+    doc = _doc(ex, "Le mémorandum avait été signé le 13 novembre 2025 par les deux secrétaires générales, dont Rebeca "
+                   "Grynspan, arrivée de Genève le 11 novembre 2025 pour une visite de trois jours.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("signing", "signé", "2025-11-13"), ("visit", "visite", "2025-11-11")]
