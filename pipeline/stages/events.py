@@ -1219,6 +1219,8 @@ class EventStage:
                 continue  # background: "established in 1989" is not today's headline
             if args.ordinal and (h.type != trig.type or _ordinal_of(h, memory) not in (None, args.ordinal)):
                 continue  # "la 14e Conférence ministérielle" after an interview's title; the 58th meeting after the 13th
+            if (h.agreements or h.agreement_spans) and trig.type in self.instrument_types and not args.instruments:
+                continue  # "adoptent un plan" in the title; "l'OMS eut proclamé une urgence": another happening
             if h.type == trig.type or (h.type in self.gatherings and trig.type in self.gatherings):
                 memory.headline.remove(h)
                 _refine(h, args, memory)

@@ -1381,3 +1381,10 @@ def test_a_date_past_a_comma_right_before_the_next_trigger_is_that_triggers(ex):
                    "Grynspan, arrivée de Genève le 11 novembre 2025 pour une visite de trois jours.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("signing", "signé", "2025-11-13"), ("visit", "visite", "2025-11-11")]
+
+
+def test_a_lead_happening_without_the_headlines_instrument_is_another_happening(ex):
+    doc = _doc(ex, "Mpox : la CEDEAO et l'OMS adoptent un plan conjoint de riposte\n\nABUJA, 19 septembre 2024 – L'OMS eut "
+                   "proclamé, le 14 août 2024, une urgence de santé publique de portée internationale.\n", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("adoption", "adoptent", "2024-09-19"), ("adoption", "proclamé", "2024-08-14")]
