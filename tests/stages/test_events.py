@@ -1388,3 +1388,12 @@ def test_a_lead_happening_without_the_headlines_instrument_is_another_happening(
                    "proclamé, le 14 août 2024, une urgence de santé publique de portée internationale.\n", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("adoption", "adoptent", "2024-09-19"), ("adoption", "proclamé", "2024-08-14")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le Secrétaire exécutif a eu une entrevue avec le Représentant du PNUD le 4 mars 2025.", [("meeting", "entrevue", "2025-03-04")]),
+    ("Le Commissaire effectuera une tournée dans la sous-région en avril 2025.", [("visit", "tournée", "2025-04")]),
+    ("Une journée d'étude sur la migration s'est tenue à Dakar le 5 mai 2025.", [("workshop", "journée d'étude", "2025-05-05")]),
+])
+def test_french_interviews_tours_and_study_days_are_events(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
