@@ -1397,3 +1397,12 @@ def test_a_lead_happening_without_the_headlines_instrument_is_another_happening(
 ])
 def test_french_interviews_tours_and_study_days_are_events(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("La Commission créera en 2026 un bureau de liaison à Nairobi.", [("establishment", "créera", "2026")]),
+    ("Les deux délégations se sont rendus à Lomé le 3 mai 2024.", [("visit", "se sont rendus", "2024-05-03")]),
+    ("Le Burkina Faso a adhéré à la Convention en 2011.", [("other", "a adhéré", "2011")]),
+])
+def test_french_future_and_plural_forms_of_triggers(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
