@@ -83,12 +83,12 @@ NAME_HEAD_TOKENS = 3  # "المؤتمر العام لليونسكو": a name's h
 CLAUSE_GAP = re.compile(r"[,،;؛:()]")  # punctuation between a session noun and a name: the name is no session's
 GAPPED_TOKENS = 8  # "دخل الاتفاق الجديد حيز النفاذ": at most this many tokens between a head and its tail
 FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency starting this close after the trigger makes it a habit
-FREQUENCY_CUE_CHARS = 24
+FREQUENCY_CUE_CHARS = 24  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
 SERIES_CHARS = 800  # from the training or workshop just reported to "une nouvelle session" of it
 SERIES_BODY_CHARS = 30  # a body named this close after a session noun makes it that body's session
 LEAN_CHARS = 24  # a date this close before the next trigger, and farther past a comma from the previous, is the next's
 BY_WHICH_CHARS = 60  # from a relative cue ("par laquelle") to the trigger it introduces
-BY_WHICH_GAP = re.compile(r"\s*[,،]?\s*")  # between the instrument's date and the relative cue  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
+BY_WHICH_GAP = re.compile(r"\s*[,،]?\s*")  # between the instrument's date and the relative cue
 OUTCOME_WINDOW = 40  # characters before a trigger searched for "the conclusions of"
 CUE_WINDOW = 16  # characters before a date or place searched for a cue word
 AT_GATHERING_WORDS_CHARS = 40  # "at [their 40th] Summit": at most this many characters between the cue and the gathering
@@ -145,13 +145,13 @@ class LangEvents:
     negation_window: int = NEGATION_TOKENS
     duration_units: frozenset[str] = frozenset()  # "63 năm thiết lập quan hệ": a number and one of these is a time span
     kind_links: frozenset[str] | None = None  # "de", "d'": a trigger after a gathering and one of these names its kind
-    # "par laquelle", "by which", "theo đó", "الذي": a relative cue right before the trigger after a dated instrument
+    # "par laquelle", "by which", "theo đó": a relative cue right before the trigger after a dated instrument
     by_which: re.Pattern | None = None
-    genre_labels: frozenset[tuple[str, ...]] = frozenset()
+    genre_labels: frozenset[tuple[str, ...]] = frozenset()  # "entretien" in a title names the page's genre (an interview)
     at_cue: re.Pattern | None = None  # an at-gathering cue and an indefinite determiner before a gathering ("lors d'une")
     articles: frozenset[str] = frozenset()  # definite articles ("la", "the"): "la Conférence" names the organ
     series_words: frozenset[str] = frozenset()  # "une nouvelle session", "a second session": the next of a series
-    series_nouns: frozenset[tuple[str, ...]] = frozenset()  # the nouns that take them ("session")  # "entretien" in a title names the page's genre (an interview)
+    series_nouns: frozenset[tuple[str, ...]] = frozenset()  # the nouns that take them ("session")
     topic: re.Pattern | None = None  # "sur les", "on the", "về", "حول": a trigger after a gathering and this is its topic
     kind_types: frozenset[str] | None = None  # the types such a complement may have (None: any)
     # organ words that name a gathering only when numbered ("الجمعية الـ150 للاتحاد", "the 150th Assembly")
