@@ -578,3 +578,10 @@ def test_a_meetings_coverage_header_of_four_lines_dates_the_page(run):
     doc = run("Commission de la condition de la femme\nSoixante-huitième session\n6e et 7e séances – matin et après-midi\n"
               "13 mars 2024\n\nLe mémorandum serait signé demain en marge de la session.", "fr")
     assert (doc.published, doc.mentions_of("DATE")[-1].value) == ("2024-03-13", "2024-03-14")
+
+
+def test_a_day_inside_a_day_range_told_before_takes_the_ranges_year(run):
+    doc = run("RAPPORT DE MISSION\nDates du séjour : du 9 au 13 février 2026\n\nLa Politique agricole a été adoptée en "
+              "décembre 2001. Le Comité s'est réuni le 18 novembre 2025.\n\n2. Déroulement\nLundi 9 février : séance de "
+              "travail avec la Commission.", "fr")
+    assert doc.mentions_of("DATE")[-1].value == "2026-02-09"

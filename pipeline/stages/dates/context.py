@@ -80,6 +80,7 @@ def _comma_breaks(text: str) -> bool:
 # A day-precise date among a page's first sentences (title, dateline) is what "today" means when the input gives
 # no publication date.
 DATELINE_SENTENCES = 5
+SPANS = 8  # day ranges remembered for the days told inside them
 
 
 class YearContext:
@@ -92,11 +93,14 @@ class YearContext:
         self.sentence_year: tuple[int, int] | None = None  # (sentence index, year)
         self.full: str | None = None  # the last day-precise value (an interval's first day)
         self.full_paragraph = 0
+        self.spans: list[tuple[str, str]] = []  # day ranges told so far ("du 9 au 13 février 2026"), at most SPANS kept
         # the dateline's date: what relative words ("today") mean when the input gives no publication date, and
         # the last resort for a day without a year; unlike a publication date it never overrides a full date
         self.reference: str | None = None
 
-    def see(self, sentence: int, value: str | None, granularity: str, rule: str, paragraph: int = 0) -> None:
+    def see(self, sentence: int, value: str | None, granularity: str, rule: str, paragraph: int = 0,
+            explicit: bool = True) -> None:
+        """Take note of a chosen date (``explicit``: its year is written, not taken from the context)."""
         if not value or rule == "relative" or not re.match(r"\d{4}(?:-\d\d){0,2}(?:/|$)", value):
             return
         if "/" in value and not re.match(r"\d{4}-", value):
@@ -104,11 +108,25 @@ class YearContext:
         self.sentence_year = (sentence, int(value[:4]))
         if granularity in ("day", "dayrange"):
             self.full, self.full_paragraph = value[:10], paragraph
+        if granularity == "dayrange" and explicit:
+            self.spans = (self.spans + [(value[:10], value[-10:])])[-SPANS:]
         if self.reference is None and granularity in ("day", "dayrange") and sentence < DATELINE_SENTENCES:
             self.reference = value[-10:]  # a wire's dateline ("القاهرة 13 فبراير 2025"), a digest's week, dates "today"
 
+    def in_sentence(self, sentence: int) -> bool:
+        """A dated expression came before in this sentence (its year is the one a day of the sentence takes)."""
+        return self.sentence_year is not None and self.sentence_year[0] == sentence
+
+    def span_year(self, month_day: str) -> int | None:
+        """The year of a day range told before that holds this "MM-DD" ("Dates du séjour : du 9 au 13 février
+        2026" ... "Lundi 9 février"): the days of a programme or a mission are the range's own."""
+        for first, last in reversed(self.spans):
+            if first[:4] == last[:4] and first[5:] <= month_day <= last[5:]:
+                return int(first[:4])
+        return None
+
     def year_for(self, sentence: int, paragraph: int = 0) -> tuple[int | None, str]:
-        if self.sentence_year and self.sentence_year[0] == sentence:
+        if self.in_sentence(sentence):
             return self.sentence_year[1], "year of the date before it in the sentence"
         # a full date of an earlier paragraph is background ("resolution 70/259 of 1 April 2016"): a day of a
         # later paragraph of a dated page takes the publication year

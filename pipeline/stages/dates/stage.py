@@ -176,7 +176,7 @@ class DateStage:
                 granularity = "month" if granularity == MONTH_ALONE else "dayrange" if "/" in value else "day"
                 value, attrs["reason"] = _yearless(value, dict(f.attrs).get("_year", "context"), years,
                                                    sentence, paragraph)
-            years.see(sentence, value, granularity, f.rule, paragraph)
+            years.see(sentence, value, granularity, f.rule, paragraph, explicit=bool(f.value) and not f.value.startswith("--"))
             attrs["granularity"] = granularity
             if f.start == closing:
                 attrs["closing"] = True
@@ -485,6 +485,9 @@ def _yearless(value: str, word: str, years: YearContext, sentence: int, paragrap
         year, reason = int(years.full[:4]) + (0 if later else 1), "the first such date after the date before it"
     else:
         year, reason = years.year_for(sentence, paragraph)
+        inside = years.span_year(first[2:]) if len(first) > 4 and not years.in_sentence(sentence) else None
+        if inside is not None:
+            year, reason = inside, "year of the day range holding it"
         if year is not None and word in CONTEXT_YEAR_OFFSETS:
             year, reason = year + CONTEXT_YEAR_OFFSETS[word], f"{word.replace('_', ' ')} of the context year"
     if year is None:
