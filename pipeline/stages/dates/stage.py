@@ -486,7 +486,7 @@ def _yearless(value: str, word: str, years: YearContext, sentence: int, paragrap
     else:
         year, reason = years.year_for(sentence, paragraph)
         inside = years.span_year(first[2:]) if len(first) > 4 and not years.in_sentence(sentence) else None
-        if inside is not None:
+        if inside is not None and inside != year:
             year, reason = inside, "year of the day range holding it"
         if year is not None and word in CONTEXT_YEAR_OFFSETS:
             year, reason = year + CONTEXT_YEAR_OFFSETS[word], f"{word.replace('_', ' ')} of the context year"
