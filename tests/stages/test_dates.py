@@ -585,3 +585,10 @@ def test_a_day_inside_a_day_range_told_before_takes_the_ranges_year(run):
               "décembre 2001. Le Comité s'est réuni le 18 novembre 2025.\n\n2. Déroulement\nLundi 9 février : séance de "
               "travail avec la Commission.", "fr")
     assert doc.mentions_of("DATE")[-1].value == "2026-02-09"
+
+
+def test_a_correspondents_byline_dates_the_page(run):
+    doc = run("AFRIQUE CENTRALE\n\nEnfance : la CEEAC et l'UNICEF signent un mémorandum\n\nPar notre correspondant à "
+              "Libreville – 22 juin 2026\n\nLe Comité s'était réuni le 12 mai 2019. Du 2 au 6 mars dernier, une formation "
+              "a eu lieu à Douala.", "fr")
+    assert (doc.published, doc.mentions_of("DATE")[-1].value) == ("2026-06-22", "2026-03-02/2026-03-06")
