@@ -1406,3 +1406,15 @@ def test_french_interviews_tours_and_study_days_are_events(ex, text, expected):
 ])
 def test_french_future_and_plural_forms_of_triggers(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Demain matin, le 20 mai 2026, le Directeur général et moi-même signerons une lettre d'entente.",
+     [("signing", "signerons", "2026-05-20")]),
+    ("Notre Organisation ouvrira par ailleurs, en 2027, une antenne à Brazzaville.", [("establishment", "ouvrira", "2027")]),
+    ("En 2023, l'UNICEF a obtenu le statut d'observateur auprès du Conseil.", [("establishment", "obtenu", "2023")]),
+    ("Le traité, signé en 1993, a été révisé à Québec en 2008.", [("signing", "signé", "1993"), ("adoption", "a été révisé", "2008")]),
+    ("Le programme d'investissement révisé sera présenté aux ministres.", []),
+])
+def test_french_future_first_persons_observer_status_obtained_and_revisions(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
