@@ -1418,3 +1418,14 @@ def test_french_future_and_plural_forms_of_triggers(ex, text, expected):
 ])
 def test_french_future_first_persons_observer_status_obtained_and_revisions(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ngày 5/3/2024, UBND tỉnh và UN-Habitat tổ chức lễ khởi công xây dựng 120 căn nhà an toàn.",
+     [("other", "lễ khởi công", "2024-03-05")]),
+    ("Đoàn Việt Nam sẽ tham dự Hội nghị lần thứ 30 các Bên tham gia Công ước khung về biến đổi khí hậu vào tháng 11/2025.",
+     [("conference", "Hội nghị", "2025-11")]),
+    ("Tổng Giám đốc cảm ơn sự tiếp đón của Phó Thủ tướng.", []),
+])
+def test_vietnamese_groundbreakings_and_parties_to_a_convention(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
