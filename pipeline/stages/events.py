@@ -324,7 +324,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         ordinal=re.compile(spec["ordinal_regex"], re.IGNORECASE) if spec.get("ordinal_regex") else None,
         not_dating=_cue_regex(spec.get("since_cues", []) + spec.get("until_cues", []), at_end=True),
         place_cue=_cue_regex(spec.get("place_cues", []), at_end=True),
-        setting_cue=_setting_regex(spec.get("setting_cues", [])),
+        setting_cue=_setting_regex(spec.get("setting_cues", []), spec.get("not_setting_cues", [])),
         conjunction=_conjunction_regex(spec.get("conjunctions", [])),
         summit_level=_cue_regex(spec.get("summit_level", []), at_end=False),
         verbal=frozenset(phrase_key(w, arabic) for w in spec.get("verbal_gatherings", [])),
@@ -463,12 +463,14 @@ def _gapped(spec: dict[str, list[str]], arabic: ArabicFolder) -> tuple[Trie, lis
     return trie, rules
 
 
-def _setting_regex(cues: list[str]) -> re.Pattern | None:
-    """A setting cue, then at most three words (article, ordinal, name) before the gathering noun."""
+def _setting_regex(cues: list[str], not_cues: list[str] | None = None) -> re.Pattern | None:
+    """A setting cue, then at most three words (article, ordinal, name) before the gathering noun; not one of
+    ``not_cues``, phrases that open with a cue word but set no scene ("sau đó", afterwards)."""
     if not cues:
         return None
     body = _alternation(cues)
-    return re.compile(rf"(?<!\w)[وف]?(?:{body})(?:\s+[^\s,;:،]+){{0,3}}\s*$", re.IGNORECASE)
+    guard = rf"(?!(?:{_alternation(not_cues)})(?!\w))" if not_cues else ""
+    return re.compile(rf"(?<!\w){guard}[وف]?(?:{body})(?:\s+[^\s,;:،]+){{0,3}}\s*$", re.IGNORECASE)
 
 
 def _conjunction_regex(words: list[str]) -> re.Pattern | None:

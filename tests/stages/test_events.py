@@ -1429,3 +1429,9 @@ def test_french_future_first_persons_observer_status_obtained_and_revisions(ex, 
 ])
 def test_vietnamese_groundbreakings_and_parties_to_a_convention(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "vi").events] == expected
+
+
+def test_afterwards_sets_no_scene_in_vietnamese(ex):
+    doc = _doc(ex, "Ngày 13/11/2025, Tổng Giám đốc UNIDO dự Diễn đàn tại Thành phố Hồ Chí Minh; sau đó ông sẽ đến thăm Khu "
+                   "công nghiệp Hiệp Phước.", "vi")
+    assert ("visit", "đến thăm") in [(e.type, e.trigger.text) for e in doc.events]
