@@ -1435,3 +1435,7 @@ def test_afterwards_sets_no_scene_in_vietnamese(ex):
     doc = _doc(ex, "Ngày 13/11/2025, Tổng Giám đốc UNIDO dự Diễn đàn tại Thành phố Hồ Chí Minh; sau đó ông sẽ đến thăm Khu "
                    "công nghiệp Hiệp Phước.", "vi")
     assert ("visit", "đến thăm") in [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_adopting_the_sessions_own_report_is_procedure(ex):
+    assert _doc(ex, "Le rapport de la session sera adopté le vendredi 13 juin 2025.", "fr").events == []
