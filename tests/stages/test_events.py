@@ -1440,3 +1440,13 @@ def test_afterwards_sets_no_scene_in_vietnamese(ex):
 def test_adopting_the_sessions_own_report_is_procedure(ex):
     doc = _doc(ex, "Le rapport de la session sera adopté le vendredi 13 juin 2025.", "fr")
     assert [e.trigger.text for e in doc.events if e.type == "adoption"] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("En décembre 2023, à Dubaï, la Banque signe l'accord-cadre de sa réaccréditation.", [("signing", "signe", "2023-12")]),
+    ("Cette visite est un signe fort de la coopération engagée en 2019.", []),
+    ("Le protocole d'accord de 2018 a été prorogé par avenant le 22/11/2023.", [("other", "prorogé", "2023-11-22")]),
+    ("6. Nous convenons de nous réunir de nouveau en 2027, à Cotonou.", [("meeting", "nous réunir de nouveau", "2027")]),
+])
+def test_french_present_signings_extensions_and_reconvening(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
