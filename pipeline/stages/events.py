@@ -74,6 +74,8 @@ OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo .
 DAY_CHARS = 10  # "2024-02-26": a day-precise ISO value
 DAYS_CHARS = 21  # "2024-05-15/2024-05-16": a span of days
 OPENING_COMMA = re.compile(r"\s*[,،]")  # a date set off by a comma before the clause's first trigger opens it
+HEADING_CHARS = 90  # a section heading's longest line
+LIST_ITEM = re.compile(r"[-–—•*]")  # a list item is no heading: the next item tells another happening
 LINE_LOOKBACK = 40  # characters before a sentence searched for the line break opening it
 LETTER = re.compile(r"[^\W\d_]")
 DATE_FIELD_LINES = 6  # lines after a title block searched for a "Date:" field
@@ -536,8 +538,10 @@ class EventStage:
         dateline = _dateline(doc.text, sentences, body, index[DATE])
         if dateline is None or len(str(dateline.value or "")) < DAY_CHARS:
             dateline = _date_field(doc.text, sentences, body, index[DATE], spec.date_field) or dateline
+        heading_at = -1  # the last section heading that reported a happening ("2 octobre – Visite du Directeur ...")
         for n, (_, sent) in enumerate(sentences):
-            memory.title, memory.lead = n < body, body > 0 and body <= n < body + LEAD_SENTENCES
+            memory.title = n < body
+            memory.lead = (body > 0 and body <= n < body + LEAD_SENTENCES) or 0 <= heading_at < n <= heading_at + LEAD_SENTENCES
             memory.dateline = dateline if memory.title else None
             memory.carry, before = self._schedule(doc.text, sent, index[DATE], memory), len(doc.events)
             memory.carry = memory.carry or _footer_date(doc.text, sentences, n, index[DATE])
@@ -546,6 +550,9 @@ class EventStage:
                 self._clause(doc, spec, clause, memory, bisect_left(breaks, c_start))
             if memory.title:
                 memory.headline.extend(doc.events[before:])
+            elif n >= body and len(doc.events) > before and _section_heading(doc.text, sent) \
+                    and not (self.schedule_time and self.schedule_time.match(doc.text, sent.start, sent.end)):
+                memory.headline, heading_at = doc.events[before:], n  # the lines under it tell that happening again
             elif not memory.lead:
                 memory.headline = []
         self._signed_on_closing_date(doc, index[DATE])
@@ -1488,6 +1495,14 @@ def _footer_date(text: str, sentences: list, n: int, dates: MentionIndex) -> Men
     if sent.end - sent.start > FOOTER_LINE_CHARS or "\n" not in text[sent.end : nxt.start]:
         return None
     return _day_line(text, nxt, dates, 0)
+
+
+def _section_heading(text: str, sent) -> bool:
+    """A short line of its own without a final stop, inside the body: a section heading ("14 octobre – Signature du
+    protocole d'accord CEN-SAD–PAM"), whose happening the lines under it may tell again."""
+    line = text[sent.start : sent.end].strip()
+    return 0 < len(line) <= HEADING_CHARS and not TITLE_END.search(line) and not LIST_ITEM.match(line) \
+        and _opens_line(text, sent.start) and text[sent.end : sent.end + 2].lstrip(" \t")[:1] in ("\n", "")
 
 
 def _opens_line(text: str, start: int) -> bool:

@@ -1450,3 +1450,12 @@ def test_adopting_the_sessions_own_report_is_procedure(ex):
 ])
 def test_french_present_signings_extensions_and_reconvening(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
+
+
+def test_the_lines_under_a_dated_section_heading_tell_its_happening_again_but_list_items_are_their_own(ex):
+    doc = _doc(ex, "LETTRE D'INFORMATION\n\nCe numéro revient sur le mois d'octobre.\n\n14 octobre 2025 – Signature du "
+                   "protocole d'accord CEN-SAD–PAM\nLe Secrétaire général et le Directeur régional ont signé un protocole "
+                   "d'accord de cinq ans.\n\n– septembre 2024 : session ordinaire du Conseil, à Kinshasa.\n– 2 octobre "
+                   "2024 : réunion des experts, à Goma.\n", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("signing", "Signature", "2025-10-14"), ("meeting", "session ordinaire", "2024-09"), ("meeting", "réunion", "2024-10-02")]
