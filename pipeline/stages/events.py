@@ -1565,14 +1565,12 @@ def _by_which_date(text: str, spec: LangEvents, clause: Clause, trig: Trigger, f
     that instrument's date, the one right before the relative cue (``by_which_cues``), not the next one."""
     if spec.by_which is None:
         return None
-    m = None
-    for m in spec.by_which.finditer(text, max(floor, clause.start, trig.start - BY_WHICH_CHARS), trig.start):
-        pass
-    if m is None:
+    cues = list(spec.by_which.finditer(text, max(floor, clause.start, trig.start - BY_WHICH_CHARS), trig.start))
+    if not cues:
         return None
-    i = bisect_left([d.end for d in clause.dates], m.start() + 1) - 1
-    d = clause.dates[i] if i >= 0 else None
-    return d if d is not None and BY_WHICH_GAP.fullmatch(text, d.end, m.start()) and _is_point(d) else None
+    cue = cues[-1].start()
+    d = next((d for d in reversed(clause.dates) if d.end <= cue), None)
+    return d if d is not None and BY_WHICH_GAP.fullmatch(text, d.end, cue) and _is_point(d) else None
 
 
 def _frequency_after(text: str, frequency: re.Pattern, end: int) -> bool:

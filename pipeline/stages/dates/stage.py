@@ -339,7 +339,7 @@ class DateStage:
         sentences = [s for _, s in doc.content_sentences()]
         lines = sentences[: self.params.dateline_lines]
         starts = [f.start for f in chosen]
-        inside = lambda sent: chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]  # noqa: E731
+        inside = lambda sent: _chosen_in(chosen, starts, sent)  # noqa: E731
         for sent in lines:
             for f in inside(sent):
                 if self._heads_the_page(doc.text, sent, f, spec):
@@ -358,8 +358,7 @@ class DateStage:
         closing = spec.closing_cues if spec else []
         for sent in sentences[-self.params.closing_lines :] if closing else []:
             if doc.text[sent.start : sent.end].lstrip().casefold().startswith(tuple(closing)):
-                inside = chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
-                days = [f for f in inside if f.granularity == "day" and f.value]
+                days = [f for f in _chosen_in(chosen, starts, sent) if f.granularity == "day" and f.value]
                 if days:
                     return days[0]
         return None
@@ -377,6 +376,11 @@ class DateStage:
                 or bool(self.neutral.dateline_prefix and self.neutral.dateline_prefix.search(prefix))
                 or bool(self.neutral.dateline_dash and self.neutral.dateline_dash.match(rest_after)
                         and prefix.rstrip().endswith((",", "،")) and len(prefix) <= 120))
+
+
+def _chosen_in(chosen: list[Found], starts: list[int], sent: Any) -> list[Found]:
+    """The chosen dates starting inside a sentence (``starts``: their sorted starts)."""
+    return chosen[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
