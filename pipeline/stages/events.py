@@ -183,6 +183,9 @@ class LangEvents:
     sequence: re.Pattern | None = None  # "rồi", "puis", "then": the next trigger of a type is a later happening
     ordinal_first: bool = False  # ordinals precede their noun ("la 14e Conférence", "the 5th Summit")
     to_date: re.Pattern | None = None  # "đến nay", "to date" right after a date: it starts a period up to now
+    # "Le Conseil a élu ...", "Il a en outre procédé à ...", "The Council elected ...": the body that met, as the
+    # subject opening a clause of the record of its session
+    body_subject: re.Pattern | None = None
 
 
 @dataclass
@@ -293,6 +296,7 @@ class DocMemory:
     acronyms: dict[str, str] = field(default_factory=dict)
     paragraph: int = 0  # the paragraph being read
     agreements: dict[tuple[int, int], Mention] = field(default_factory=dict)  # by span: anaphors' antecedents
+    host: Event | None = None  # the gathering the title block or lead reports: the session a record is of
 
 
 def _alternation(words: list[str]) -> str:
@@ -364,7 +368,15 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         date_field=_date_field_regex(spec.get("date_field_labels", [])),
         sequence=_cue_regex(spec.get("sequence_words", []), at_end=False),
         ordinal_first=bool(spec.get("ordinal_before_noun", False)),
+        body_subject=_body_subject_regex(spec.get("body_subjects", [])),
     )
+
+
+def _body_subject_regex(subjects: list[str]) -> re.Pattern | None:
+    """A body subject opening a clause (after a paragraph number), then only lower-case words up to the trigger."""
+    if not subjects:
+        return None
+    return re.compile(rf"[\s\d.)–-]*(?:{_alternation(subjects)})(?!\w)(?:\s+(?-i:[^\W\d_A-Z][\w'’-]*))*\s*$", re.IGNORECASE)
 
 
 def _planned_regex(cues: list[str], future: str | None) -> re.Pattern | None:
@@ -548,6 +560,8 @@ class EventStage:
             for c_start, c_end in _clauses(doc.text, sent.start, sent.end, index[DATE].starts):
                 clause = Clause(c_start, c_end, *(index[t].inside(c_start, c_end) for t in (ORG, DATE, LOC, AGREEMENT)))
                 self._clause(doc, spec, clause, memory, bisect_left(breaks, c_start))
+            if memory.host is None and (memory.title or memory.lead):
+                memory.host = next((e for e in doc.events[before:] if e.type in self.gatherings and e.status == "past"), None)
             if memory.title:
                 memory.headline.extend(doc.events[before:])
             elif n >= body and len(doc.events) > before and _section_heading(doc.text, sent) \
@@ -989,6 +1003,7 @@ class EventStage:
         made: list[Event] = []
         waiting: list[tuple[Trigger, Arguments]] = []  # unanchored, unless a gathering named again anchors them
         sidelines = False  # "Bên lề khóa họp, ...": the clause names again the gathering it happened beside
+        again = False  # "Au cours de cette même session, le Conseil a accordé ...": a gathering named again hosts the rest
         for n, trig in enumerate(found):
             window = (found[n - 1].end if n else clause.start, found[n + 1].start if n + 1 < len(found) else clause.end)
             args = self._arguments(doc.text, spec, clause, trig, window, dates, n, memory, participants)
@@ -1006,6 +1021,7 @@ class EventStage:
                 else:
                     context_dates.append(referent)  # "briefed the meeting": the gathering just reported
                     sidelines = sidelines or trig.setting
+                    again = again or (trig.type in self.gatherings and not trig.setting)
                 continue
             referent = self._headline_again(trig, args, memory)
             if referent is None:
@@ -1013,6 +1029,7 @@ class EventStage:
             if referent is not None:
                 context_dates.append(referent)
                 sidelines = sidelines or trig.setting
+                again = again or (trig.type in self.gatherings and not trig.setting)
                 continue
             if trig.key in spec.weak and not (args.own_date or dates.opening):
                 continue  # "organe de l'OIF établi à Dakar", "poursuivre leur dialogue": no happening without its date
@@ -1022,17 +1039,20 @@ class EventStage:
                 continue  # "CATA, ký ngày 17/10/2022, đang được các nước phê chuẩn": a state, not a happening
             self._emit_once(doc, trig, args, memory, used, made)
         if waiting and self._anchored_by_context(context_dates, made, memory, paragraph):
-            self._emit_waiting(doc, spec, clause, waiting, dates, memory, used, made, sidelines)
+            self._emit_waiting(doc, spec, clause, waiting, dates, memory, used, made, sidelines, again)
+            waiting = []
+        self._acts_of_host(doc, spec, clause, waiting, memory, used, made)
         self._at_gatherings(doc.text, spec, made)
         self._date_from_context(made, context_dates, clause, memory, paragraph)
 
     def _emit_waiting(self, doc: Document, spec: LangEvents, clause: Clause, waiting: list[tuple[Trigger, Arguments]],
-                      dates: ClauseDates, memory: DocMemory, used: ClauseUse, made: list[Event], sidelines: bool) -> None:
+                      dates: ClauseDates, memory: DocMemory, used: ClauseUse, made: list[Event], sidelines: bool,
+                      again: bool = False) -> None:
         """Unanchored happenings of a clause that made an event: a signing or adoption is part of it, any other
         happening took place at a gathering the clause made ("established at the 1st Meeting"), a gathering met on
         the sidelines of one the clause names again ("Bên lề khóa họp, Trưởng đoàn đã làm việc với ...") is a
         happening of its own, and a body made by an instrument has the date of its signing."""
-        at_gathering = any(e.type in self.gatherings for e in made)
+        at_gathering = again or any(e.type in self.gatherings for e in made)
         # talks held during a visit the clause made, or the visit its paragraph just reported ("Elle s'est entretenue ...")
         framed = memory.last_gathering is not None and memory.last_gathering.type in self.frames and self._in_paragraph(memory)
         in_frame = any(e.type in self.frames for e in made) or framed
@@ -1046,6 +1066,26 @@ class EventStage:
                     or source is not None or (sidelines and trig.type in self.gatherings and not trig.setting) \
                     or (framed and trig.type in self.gatherings and not trig.setting) or self._venue_of(doc.text, spec, trig, made):
                 self._emit_once(doc, trig, args, memory, used, made)
+
+    def _acts_of_host(self, doc: Document, spec: LangEvents, clause: Clause, waiting: list[tuple[Trigger, Arguments]],
+                      memory: DocMemory, used: ClauseUse, made: list[Event]) -> None:
+        """"Le Conseil a élu l'administratrice ...", "Il a en outre procédé à l'élection de trois juges": in the record
+        of a session its title or lead reports, an undated act whose clause opens with the body as subject took place
+        at that session."""
+        host = memory.host
+        if host is None or not host.date or spec.body_subject is None:
+            return
+        def acts(start: int, etype: str, planned: bool) -> bool:
+            return etype not in self.gatherings and not planned and spec.body_subject.fullmatch(doc.text, clause.start, start) is not None
+        for event in made:
+            if event.date is None and acts(event.trigger.start, event.type, event.status != "past"):
+                event.date = host.date
+        for trig, args in waiting:
+            if acts(trig.start, trig.type, args.planned):
+                n = len(made)
+                self._emit_once(doc, trig, args, memory, used, made)
+                for event in made[n:]:
+                    event.date = host.date
 
     def _venue_of(self, text: str, spec: LangEvents, trig: Trigger, made: list[Event]) -> bool:
         """"Ce rapport a été lancé à Dakar le 30 juin, lors d'une réunion d'experts": a gathering after an

@@ -1459,3 +1459,31 @@ def test_the_lines_under_a_dated_section_heading_tell_its_happening_again_but_li
                    "2024 : réunion des experts, à Goma.\n", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("signing", "Signature", "2025-10-14"), ("meeting", "session ordinaire", "2024-09"), ("meeting", "réunion", "2024-10-02")]
+
+
+def test_a_gathering_named_again_hosts_the_undated_acts_of_its_clause(ex):
+    doc = _doc(ex, "Le mémorandum a été approuvé par le Conseil des ministres lors de sa session de juin 2019. Au cours "
+                   "de cette même session, le Conseil a accordé à l'OIM le statut d'observateur auprès de l'Autorité.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "session", "2019-06"), ("adoption", "approuvé", "2019-06"), ("establishment", "accordé", "2019-06")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Clôture de la 59e session ordinaire du Conseil des ministres\n\nDouala, le 20 juin 2025 – La 59e session "
+           "ordinaire du Conseil s'est achevée hier à Douala.\n\nLe Conseil a pris acte du rapport annuel. Il a en outre "
+           "procédé à l'élection de trois juges à la Cour commune de justice et d'arbitrage.",
+     [("meeting", "session ordinaire", "2025-06-19"), ("other", "élection", "2025-06-19")]),
+    ("en", "Communique of the 45th meeting of the Board\n\nThe Board of Governors held its 45th meeting in Manila on "
+           "12 May 2024.\n\nThe Board reviewed the annual report. It also elected a new Vice-Chair for a term of two years.",
+     [("meeting", "meeting", "2024-05-12"), ("other", "elected", "2024-05-12")]),
+])
+def test_undated_acts_of_the_body_that_met_take_the_date_of_its_session(ex, lang, text, expected):
+    doc = _doc(ex, text, lang)
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == expected
+
+
+def test_an_act_whose_subject_is_another_body_is_not_the_sessions(ex):
+    doc = _doc(ex, "Clôture de la 59e session ordinaire du Conseil des ministres\n\nDouala, le 20 juin 2025 – La 59e "
+                   "session ordinaire du Conseil s'est achevée hier à Douala.\n\nLe Conseil a pris acte du rapport "
+                   "annuel. La Banque africaine de développement a accordé un appui au Centre de formation.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "session ordinaire", "2025-06-19")]
