@@ -68,6 +68,8 @@ SESSION_GAP_TOKENS = 4  # "session [ordinal words] of the Conference": at most t
 ACRONYM_DEF_CHARS = 120  # from a gathering's trigger to the bracketed acronym defining it
 ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z]{2,8})(?:[-‑ ]?\d{1,3})?\)")
 ACRONYM_USE = re.compile(r"(?P<acr>[A-Z]{2,8})(?:[-‑]?(?P<num>\d{1,3}))?")
+SITE_GAP_CHARS = 4  # "CHOGM de Harare", "CHOGM d'Apia", "CHOGM 2024": from a series acronym to its place or year
+SITE_LINK = re.compile(r"\s(?:[^\W\d_A-Z]{1,2}['’]|[^\W\d_A-Z]{1,3}\s)(?=[A-Z])")  # " de Harare", " d'Apia": a short link, a name
 ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT", "-", "25" by the tokenizer
 ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
 OBJECT_CHARS, SUBJECT_CHARS = 12, 16  # "công bố Tuyên bố", "Thông cáo ... này được công bố": next to the verb
@@ -370,6 +372,15 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         ordinal_first=bool(spec.get("ordinal_before_noun", False)),
         body_subject=_body_subject_regex(spec.get("body_subjects", [])),
     )
+
+
+def _sited(text: str, spec: LangEvents, clause: Clause, start: int, end: int) -> bool:
+    """"CHOGM de Harare", "CHOGM 2024", "première CHOGM": a series acronym with its place or year right after it, or
+    an ordinal right before it, names one gathering of the series."""
+    if any(0 <= m.start - end <= SITE_GAP_CHARS for m in clause.locs + clause.dates) or SITE_LINK.match(text, end):
+        return True
+    before = text[max(clause.start, start - SITE_GAP_CHARS * 4) : start]
+    return bool(spec.ordinal and re.search(rf"(?:{spec.ordinal.pattern})\s+$", before, spec.ordinal.flags))
 
 
 def _body_subject_regex(subjects: list[str]) -> re.Pattern | None:
@@ -678,8 +689,9 @@ class EventStage:
                 continue
             number = ACRONYM_NUMBER.match(text, end) if not m.group("num") else None
             numbered = bool(m.group("num") or number)
-            kind = memory.acronyms.get(m.group("acr")) or (self.known_acronyms.get(m.group("acr")) if numbered else None)
-            if kind is None or not (numbered or (spec.ordinal and spec.ordinal.match(text, end + 1, end + 30))):
+            sited = m.group("acr") in self.known_acronyms and _sited(text, spec, clause, start, end)
+            kind = memory.acronyms.get(m.group("acr")) or (self.known_acronyms.get(m.group("acr")) if numbered or sited else None)
+            if kind is None or not (numbered or sited or (spec.ordinal and spec.ordinal.match(text, end + 1, end + 30))):
                 continue
             out.append(Trigger(start, number.end() if number else end, kind, (word.casefold(),), i - 1,
                                bisect_left([t[0] for t in toks], number.end()) if number else i + 1))

@@ -1487,3 +1487,28 @@ def test_an_act_whose_subject_is_another_body_is_not_the_sessions(ex):
                    "session ordinaire du Conseil s'est achevée hier à Douala.\n\nLe Conseil a pris acte du rapport "
                    "annuel. La Banque africaine de développement a accordé un appui au Centre de formation.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "session ordinaire", "2025-06-19")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "16 - 22 octobre 1991 – CHOGM de Harare ; les chefs de gouvernement y adoptent la Déclaration de Harare.",
+     [("summit", "CHOGM", "1991-10-16/1991-10-22"), ("adoption", "adoptent", "1991-10-16/1991-10-22")]),
+    ("fr", "22/1/1971 – À Singapour, première CHOGM.", [("summit", "CHOGM", "1971-01-22")]),
+    ("en", "The CHOGM in Kigali was held in June 2022.", [("summit", "CHOGM", "2022-06")]),
+    ("en", "The report of June 2022 covers CHOGM decisions and the work of the COP of the Convention.", []),
+])
+def test_a_series_acronym_with_its_place_or_an_ordinal_is_one_gathering(ex, lang, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, lang).events] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nations Unies\nA/RES/80/87\nAssemblée générale\n\nQuatre-vingtième session\nPoint 126 f) de l'ordre du jour\n",
+     [("meeting", "session", None)]),
+    ("Le Mali se retire de l'organisation en mai 2022. Le Burkina Faso et le Niger s'en retirent à leur tour le "
+     "2 décembre 2023.", [("other", "se retire", "2022-05"), ("other", "s'en retirent", "2023-12-02")]),
+    ("18 octobre 1976 – L'Assemblée générale octroie le statut d'observateur au Secrétariat du Commonwealth.",
+     [("establishment", "octroie", "1976-10-18")]),
+    ("Le ministre a annoncé que le PNUD et la COI signeraient le 27 mars 2025, à Ebène, une lettre d'accord.",
+     [("signing", "signeraient", "2025-03-27")]),
+])
+def test_french_spelled_ordinals_withdrawals_grants_and_conditional_signings(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
