@@ -274,6 +274,7 @@ class ClauseUse:
 
     idents: set[tuple] = field(default_factory=set)
     bare: dict[str, set[str | None]] = field(default_factory=dict)
+    ordinals: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # per trigger word, its events' ordinals
 
 
 @dataclass
@@ -743,12 +744,18 @@ class EventStage:
                         return strip, end_i, etype, at
         return None
 
+    def _numbered_kind(self, spec: LangEvents, toks: list, trig: Trigger) -> bool:
+        """"its 55th regular session": a habitual adjective between an ordinal and the trigger names the kind of one
+        numbered session, no habit."""
+        j = trig.prev_token - 1
+        return spec.ordinal is not None and j >= 0 and spec.ordinal.fullmatch(toks[j][2]) is not None
+
     def _negated(self, text: str, spec: LangEvents, toks: list, trig: Trigger) -> bool:
         """"4 summits", "four summits", "regular meetings", "các cuộc họp định kỳ", "has not met": no single happening."""
         # "réunions régulières", "regular meetings" (not "... sûres, ordonnées et régulières, adopté à Marrakech")
         around = [toks[j][2] for j in (trig.prev_token, trig.next_token) if 0 <= j < len(toks)
                   and not text[min(toks[j][1], trig.end) : max(toks[j][0], trig.start)].strip()]
-        if any(fold_token(w, self.arabic) in spec.habitual for w in around):
+        if any(fold_token(w, self.arabic) in spec.habitual for w in around) and not self._numbered_kind(spec, toks, trig):
             return True
         if spec.frequency and (_frequency_after(text, spec.frequency, trig.end)
                                or _frequency_before(text, spec.frequency, trig.start)):
@@ -901,7 +908,9 @@ class EventStage:
         prev, nxt = window
         args = Arguments(started=dates.started)
         if spec.ordinal:
-            m = spec.ordinal.search(text, trig.end, min(nxt, trig.end + 60)) or spec.ordinal.search(text, max(prev, trig.start - 25), trig.start)
+            before = spec.ordinal.search(text, max(prev, trig.start - 25), trig.start)
+            after = spec.ordinal.search(text, trig.end, min(nxt, trig.end + 60))
+            m = (before or after) if spec.ordinal_first else (after or before)  # "the 69th session, and the fifth ..."
             args.ordinal = m.group(0).casefold() if m else None
         args.planned = bool(spec.planned and spec.planned.search(text, clause.start, clause.end))
         own = dates.nearest[n]
@@ -1193,13 +1202,17 @@ class EventStage:
         own = args.date.value if args.own_date and args.date else None
         ident = (trig.type, tuple((a.start, a.end) for a in args.instruments), own)
         bare = used.bare.get(trig.type)  # own dates of this type's events without instruments
-        if not trig.setting and not trig.sequel \
+        numbered = used.ordinals.get(trig.key, set())  # the same noun: "Seventy-ninth Session, 14th Meeting" is one
+        other_number = bool(args.ordinal and numbered and args.ordinal not in numbered)  # "the 69th ..., the 77th session"
+        if not trig.setting and not trig.sequel and not other_number \
                 and (ident in used.idents or (bare is not None and (own is None or None in bare or own in bare))):
             return
         event = self._emit(doc, trig, args, memory)
         if event is None:
             return
         made.append(event)
+        if args.ordinal:
+            used.ordinals.setdefault(trig.key, set()).add(args.ordinal)
         if not trig.setting:  # a setting is its own happening and blocks none of the clause's
             used.idents.add(ident)
             if not ident[1]:

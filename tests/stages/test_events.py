@@ -1512,3 +1512,23 @@ def test_a_series_acronym_with_its_place_or_an_ordinal_is_one_gathering(ex, lang
 ])
 def test_french_spelled_ordinals_withdrawals_grants_and_conditional_signings(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected
+
+
+def test_a_numbered_regular_session_is_one_happening_not_a_habit(ex):
+    doc = _doc(ex, "At its 55th regular session, held in Antigua and Barbuda on June 25-27, 2025, the OAS General "
+                   "Assembly adopted a declaration. The Permanent Council holds regular sessions.", "en")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("meeting", "session", "2025-06-25/2025-06-27"), ("adoption", "adopted", "2025-06-25/2025-06-27")]
+
+
+def test_two_sessions_with_their_own_ordinals_in_one_clause_are_two_happenings(ex):
+    doc = _doc(ex, "The first resolution was adopted on 11 November 2014 during the Assembly's 69th session, and the "
+                   "fifth at the 77th session, on 21 November 2022.", "en")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("adoption", "adopted", "2014-11-11"), ("meeting", "session", "2014-11-11"), ("meeting", "session", "2022-11-21")]
+
+
+def test_a_numbered_meeting_of_a_numbered_session_is_one_happening(ex):
+    doc = _doc(ex, "Seventy-ninth Session, 14th Meeting (AM), 14 October 2024\n\nThe Second Committee continued its "
+                   "general debate.", "en")
+    assert [(e.type, e.trigger.text) for e in doc.events] == [("meeting", "Session")]
