@@ -1620,7 +1620,7 @@ def _after_number(toks: list, i: int) -> bool:
 def _leans_forward(text: str, prev: Trigger, d: Mention, nxt: Trigger) -> bool:
     """A date past a comma after one trigger and a few words before the next, with no punctuation between it and
     the next, is the next one's."""
-    return "," in text[prev.end : d.start] and d.start - prev.end > LEAN_CHARS \
+    return any(c in text[prev.end : d.start] for c in ",،") and d.start - prev.end > LEAN_CHARS \
         and nxt.start - d.end <= LEAN_CHARS and NO_PUNCTUATION.fullmatch(text, d.end, nxt.start) is not None
 
 

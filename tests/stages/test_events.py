@@ -1532,3 +1532,16 @@ def test_a_numbered_meeting_of_a_numbered_session_is_one_happening(ex):
     doc = _doc(ex, "Seventy-ninth Session, 14th Meeting (AM), 14 October 2024\n\nThe Second Committee continued its "
                    "general debate.", "en")
     assert [(e.type, e.trigger.text) for e in doc.events] == [("meeting", "Session")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وأعلن أنه سيزور مقر الأمم المتحدة في جنيف في ١٢ آذار/مارس ٢٠٢٦.", [("visit", "سيزور", "2026-03-12")]),
+    ("واتخذت الجمعية العامة في 5 أيار/مايو 2020 القرار 74/12.", [("adoption", "اتخذت", "2020-05-05")]),
+    ("وعقدت الأمم المتحدة والأمانة العامة لمجلس التعاون جولتهما الأولى من المشاورات السياسية في 14 أيلول/سبتمبر 2025.",
+     [("dialogue", "المشاورات", "2025-09-14")]),
+    ("وتستضيف مسقط يومي 8 و9 ديسمبر 2025 ورشة عمل إقليمية حول حماية الأجور.", [("workshop", "ورشة عمل", "2025-12-08/2025-12-09")]),
+    ("وسينظم الطرفان في أيلول/سبتمبر 2025 دورة تدريبية، فيما تستضيف العاصمة العمانية مسقط يومي 8 و9 ديسمبر 2025 ورشة عمل إقليمية.",
+     [("training", "دورة تدريبية", "2025-09"), ("workshop", "ورشة عمل", "2025-12-08/2025-12-09")]),
+])
+def test_arabic_future_visits_taken_resolutions_consultations_and_dates_after_an_arabic_comma(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "ar").events] == expected
