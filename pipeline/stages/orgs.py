@@ -77,6 +77,7 @@ class _AnaphorSpec:
     stop: set[str] = field(default_factory=set)  # Arabic stop words (some start with the article: "التي")
     feminine: str = ""  # grammar.yaml feminine_suffix: a definite adjective agrees with its head in gender
     purpose: str = ""  # grammar.yaml purpose_prefix: "ل" of the organisation an organ belongs to
+    lang: str = ""  # its grammar's language (the adjective forms after a masculine head)
     # words that end a name (org_heads.yaml stop_words, org_matching.yaml stop_verbs): where a language has them, a
     # bare head must be followed by one, or by punctuation ("của Chương trình, ..."; "Chương trình khung hợp
     # tác ..." is the first word of a programme's name)
@@ -225,6 +226,7 @@ class OrgStage:
         self.instrument_words = {w for spec in self.m.heads.values() for w in spec.get("instrument_words", [])}
         self._heads: dict[tuple[str, str], str | None] = {}  # (lang, name) -> its head: names recur in every document
         self._anaphor_specs: dict[str, _AnaphorSpec | None] = {}  # lang -> what makes a head anaphor in it
+        self._adjectives: dict[str, tuple] = {}  # lang -> folded masculine adjective forms (words, suffixes, prefixes)
 
     # -- per document -------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -501,9 +503,32 @@ class OrgStage:
         grammar = self.grammar(spec.get("_lang"))
         joined = lambda x: _gap(text, toks[x], toks[x + 1])  # noqa: E731
         k = self._adjectives_end(toks, i, BODY_ADJECTIVES, joined, stop, grammar.feminine_suffix)
+        k = i + self._adjective_forms(toks[i + 1 : k + 1], toks[i][2], grammar)
         if k == i or _purpose_follows(toks, k, joined, grammar.purpose_prefix):
             return None  # "الأمانة العامة للمنظمة": an organ of the organisation after it (_organ_compositions)
         return k
+
+    def _adjective_forms(self, words: list, head: str, grammar) -> int:
+        """How many of the definite words after a masculine head have an adjective's form (``masculine_adjectives``
+        in grammar.yaml: a nisba ending, a participle's prefix, a few others): "المجلس التنفيذي", not "أصدر المجلس
+        القرارات" (the verb's object) nor "دول المجلس الست" (a number). A feminine head's agreement is enough."""
+        forms = grammar.extra.get("masculine_adjectives")
+        fem = grammar.feminine_suffix
+        if not forms or (fem and head.endswith(fem)):
+            return len(words)
+        fold = self.m.arabic.fold
+        if grammar.lang not in self._adjectives:  # folded once per process
+            self._adjectives[grammar.lang] = ({fold(w) for w in forms.get("words", [])},
+                                              tuple(fold(x) for x in forms.get("suffixes", [])),
+                                              tuple(fold(x) for x in forms.get("prefixes", [])))
+        listed, suffixes, prefixes = self._adjectives[grammar.lang]
+        n = 0
+        for _, _, w in words:
+            f = fold(w)
+            if not (f in listed or f.endswith(suffixes) or f.startswith(prefixes)):
+                break
+            n += 1
+        return n
 
     def _adjectives_end(self, toks: list, i: int, limit: int, joined, stop: set, feminine: str) -> int:
         """Index of the last of at most ``limit`` definite adjectives agreeing with the head at token i (i without
@@ -675,8 +700,9 @@ class OrgStage:
                 return None  # a definite head governs through ل ("المكتب التنفيذي للمنظمة"), never as a construct
             # between the organ head and its organisation: one construct genitive ("مجلس محافظي البنك") and
             # definite adjectives ("المكتب الإقليمي الفرعي للفاو"), nothing else ("المجلس علماً بمشاركة المنظمة")
-            if any(not toks[y][2].startswith(ar.article) for y in range(x + 2, k)):
-                return None
+            first = x + 1 if hit[1].startswith(art) else x + 2  # a definite head has no construct genitive
+            if any(not toks[y][2].startswith(ar.article) or not toks[y][2].replace("ـ", "").isalpha() for y in range(first, k)):
+                return None  # "الجمعية الـ١٥٢ للاتحاد" is a numbered gathering, not an organ
             if x + 1 == k and not hit[1].startswith(art):
                 x, hit = self._outer_head(text, toks, x, hit, heads, stop)  # "مجلس إدارة الصندوق": the board
             b = self._purpose_complement(text, toks, index_of_end(toks, k, c.end), grammar, stop)
@@ -910,7 +936,7 @@ class OrgStage:
         if self.grammar(lang).script == "arabic":
             fold = self.m.arabic.fold
             anaphors = {fold(self.m.arabic.article + h): fold(h) for h in data.get("anaphor_heads", [])}
-            return _AnaphorSpec(anaphors=anaphors, stop=self._arabic_stop(lang),
+            return _AnaphorSpec(anaphors=anaphors, stop=self._arabic_stop(lang), lang=lang,
                                 feminine=self.grammar(lang).feminine_suffix,
                                 purpose=self.grammar(lang).purpose_prefix) if anaphors else None
         articles = {a.casefold() for a in data.get("anaphor_articles", [])}
@@ -941,6 +967,7 @@ class OrgStage:
             # Organization for Food Security): _head_anaphors checks that prefix
             joined = lambda x: bool(view.gaps[x])  # noqa: E731
             k = self._adjectives_end(toks, i, SHORT_FORM_ADJECTIVES, joined, spec.stop, spec.feminine)
+            k = i + self._adjective_forms(toks[i + 1 : k + 1], toks[i][2], self.grammar(spec.lang))
             if k > i and _purpose_follows(toks, k, joined, spec.purpose):
                 return None  # "الأمانة العامة للمنظمة": an organ of the organisation after it (_organ_compositions)
             return toks[i][0] + hit[0], toks[k][1], hit[1], k > i

@@ -621,3 +621,19 @@ def test_vietnamese_ministries_joining_portfolios_are_whole_names_from_the_knowl
 def test_a_vietnamese_knowledge_base_name_in_lowercase_names_no_organisation(orgs):
     got = orgs("Bộ Y tế tổ chức tập huấn cho 45 cán bộ y tế tuyến xã.", "vi")
     assert got == [("Bộ Y tế", 0, 7, "org:vietnam-ministry-of-health")]
+
+
+def test_arabic_bare_council_after_a_verb_is_the_council_not_a_phrase_with_its_object(orgs):
+    text = "عقد مجلس وزراء الداخلية العرب دورته في تونس. وبعد المناقشة، أصدر المجلس القرارات الآتية. ووجّه المجلس الشكر إلى تونس."
+    assert [(t, e) for t, _, _, e in orgs(text, "ar")] == [
+        ("مجلس وزراء الداخلية العرب", "org:x-34f99f134d4e"), ("المجلس", "org:x-34f99f134d4e"), ("المجلس", "org:x-34f99f134d4e")]
+
+
+def test_arabic_masculine_body_head_takes_only_adjective_forms(orgs):
+    got = [t for t, _, _, _ in orgs("رحب مجلس التعاون لدول الخليج العربية بالمبادرة، وقال إن دول المجلس الست تدعمها.", "ar")]
+    assert got == ["مجلس التعاون لدول الخليج العربية", "المجلس"]
+
+
+def test_arabic_numbered_assembly_of_an_organisation_is_no_organ(orgs):
+    text = "وقع البرلمان العربي مذكرة مع الاتحاد البرلماني الدولي على هامش الجمعية الـ١٥١ للاتحاد البرلماني الدولي في جنيف."
+    assert [t for t, _, _, _ in orgs(text, "ar")] == ["البرلمان العربي", "الاتحاد البرلماني الدولي", "لاتحاد البرلماني الدولي"]
