@@ -703,12 +703,20 @@ class OrgStage:
             first = x + 1 if hit[1].startswith(art) else x + 2  # a definite head has no construct genitive
             if any(not toks[y][2].startswith(ar.article) or not toks[y][2].replace("ـ", "").isalpha() for y in range(first, k)):
                 return None  # "الجمعية الـ١٥٢ للاتحاد" is a numbered gathering, not an organ
+            if first == x + 1 and not self._modifies(toks[x][2], toks[first:k], grammar):
+                return None  # "المنظمة الدورات السنوية لمؤتمر ...": the head's object, not its adjectives
             if x + 1 == k and not hit[1].startswith(art):
                 x, hit = self._outer_head(text, toks, x, hit, heads, stop)  # "مجلس إدارة الصندوق": the board
             b = self._purpose_complement(text, toks, index_of_end(toks, k, c.end), grammar, stop)
             key = " ".join([hit[1]] + [ar.fold(t[2]) for t in toks[x + 1 : k]] + [c.entity_id, ar.fold(text[c.end : b])])
             return toks[x][0] + hit[0], b, key
         return None
+
+    def _modifies(self, head: str, words: list, grammar: Grammar) -> bool:
+        """Whether the definite words after a definite head are all its adjectives: agreeing in gender and, after a
+        masculine head, of an adjective's form."""
+        return all(_agrees(head, w, grammar.feminine_suffix) for _, _, w in words) \
+            and self._adjective_forms(words, head, grammar) == len(words)
 
     def _outer_head(self, text: str, toks: list, x: int, hit: tuple, heads: set, stop: set) -> tuple[int, tuple]:
         """An indefinite organ head governed by another one is the genitive of the outer organ: "مجلس إدارة

@@ -637,3 +637,14 @@ def test_arabic_masculine_body_head_takes_only_adjective_forms(orgs):
 def test_arabic_numbered_assembly_of_an_organisation_is_no_organ(orgs):
     text = "وقع البرلمان العربي مذكرة مع الاتحاد البرلماني الدولي على هامش الجمعية الـ١٥١ للاتحاد البرلماني الدولي في جنيف."
     assert [t for t, _, _, _ in orgs(text, "ar")] == ["البرلمان العربي", "الاتحاد البرلماني الدولي", "لاتحاد البرلماني الدولي"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "وتشارك المنظمة بصفة مراقب في أعمال مؤتمر العمل الدولي.", [("مؤتمر العمل الدولي", "org:ilo-international-labour-conference")]),
+    ("ar", "وتحضر المنظمة الدورات السنوية لمؤتمر العمل العربي.", [("مؤتمر العمل العربي", "org:arab-labour-conference")]),
+    ("fr", "La résolution a été adoptée par l'Assemblée mondiale de la Santé en mai 2025.",
+     [("Assemblée mondiale de la Santé", "org:world-health-assembly")]),
+    ("en", "The Commission on Narcotic Drugs met in Vienna.", [("Commission on Narcotic Drugs", "org:commission-on-narcotic-drugs")]),
+])
+def test_governing_organs_of_un_agencies_are_known_in_every_language(orgs, lang, text, expected):
+    assert [(t, e) for t, _, _, e in orgs(text, lang)] == expected
