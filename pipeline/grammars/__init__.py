@@ -104,23 +104,37 @@ def grammar_for(spec: dict[str, Any]) -> Grammar:
     return _GRAMMARS[name]()
 
 
-def list_continues(ctx: PhraseContext, k: int, coordinators: set[str], content: Callable[[int], bool], limit: int = 6) -> bool:
-    """At a comma before token k: is this a coordinated list inside the name ("Safe, Orderly and Regular")?
+LIST_ITEMS = 6  # at most this many comma-separated items in a list inside a name
 
-    True when, before any other punctuation, a coordinator comes within ``limit`` content tokens and is
-    followed by a content token.
+
+def list_continues(ctx: PhraseContext, k: int, coordinators: set[str], content: Callable[[int], bool], limit: int = 6) -> bool:
+    """At a comma before token k: is this a coordinated list inside the name ("Safe, Orderly and Regular",
+    "sur la paix, la sécurité, la démocratie et le développement")?
+
+    True when, before any punctuation but commas, a coordinator comes within ``limit`` content tokens per item
+    and is followed by a content token; no item holds a date or a participle opening a relative ("..., adoptée en
+    2004 et ...").
     """
-    n = len(ctx.toks)
-    for j in range(k, min(n, k + limit)):
-        if j > k and not ctx.plain(j):
-            return False
+    n, items = len(ctx.toks), 1
+    participle, nouns = ctx.spec.get("_participle") or (), ctx.spec.get("_noun_suffixes") or ()
+    j, start = k, k
+    while j < min(n, start + limit):
+        if j > start and not ctx.plain(j):
+            if ctx.gap(j).strip() not in (",", "،") or items >= LIST_ITEMS:
+                return False
+            items, start = items + 1, j
+        if j in ctx.dates or (participle and ctx.toks[j][2][:1].islower() and ctx.word(j).endswith(participle)
+                              and not ctx.word(j).endswith(nouns) and j + 1 < n
+                              and ctx.word(j + 1) in (ctx.spec.get("_relative_openers") or ())):
+            return False  # "..., adoptée en 2004 et ...": a reduced relative, not an item ("criminalité organisée" is)
         if ctx.is_head(j):
             return False  # the next instrument of a list of instruments
         w = ctx.word(j)
         if w in coordinators:
-            return j > k and j + 1 < n and ctx.plain(j + 1) and content(j + 1)
+            return (j > start or items > 1) and j + 1 < n and ctx.plain(j + 1) and content(j + 1)
         if not content(j):
             return False
+        j += 1
     return False
 
 

@@ -32,7 +32,7 @@ from pipeline.text.tokens import shared_tokens
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 D = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
 SLASH = r"\s*/\s*"
-SYMBOL = (rf"(?:[ASE]{SLASH}RES{SLASH}{D}{{1,4}}(?:{SLASH}{D}{{1,4}})?"
+SYMBOL = (rf"(?:[ASE]{SLASH}RES{SLASH}{D}{{1,4}}(?:{SLASH}{D}{{1,4}})?|S{SLASH}PRST{SLASH}{D}{{4}}{SLASH}{D}{{1,3}}"
           rf"|[ASE]{SLASH}{D}{{1,4}}{SLASH}(?:L\.\s*)?{D}{{1,4}}(?:/(?:Add|Rev|Corr)\.{D}+)?"
           rf"|Res{SLASH}{D}{{1,4}}{SLASH}{D}{{1,4}})(?:\s*\({D}{{4}}\))?")
 # the session after a number, in Roman numerals or "د-29": "résolution 3346 (XXIX)", "قرارها 3348 (د-29)"
@@ -106,7 +106,7 @@ def compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LanguageData
         worded = re.compile(rf"(?<!\w)(?:{spec.get('symbol_clitics', '(?!)')})?(?P<body>(?:{spec['symbol_words']})\s*(?P<sym>{SYMBOL}|{NUMBER}))(?![\w/])")
         cues = "|".join(re.escape(w) for w in spec.get("list_date_cues", [])) or "(?!)"
         ands = "|".join(re.escape(w) for w in spec.get("list_words", [])) or "(?!)"
-        listed = re.compile(rf"(?:\s+(?:{cues})\s+[^,;()\n،؛]{{1,40}}?)?(?:\s*[,،]\s*(?:(?:{ands})\s*)?|\s+(?:{ands})\s*)(?P<body>{SYMBOL}|{D}{{1,4}}{SLASH}{D}{{1,4}})(?![\w/])")
+        listed = re.compile(rf"(?:\s+(?:{cues})\s+[^,;()\n،؛]{{1,40}}?)?(?:\s*[,،]\s*(?:(?:{ands})\s*)?|\s+(?:{ands})\s*)(?P<body>{SYMBOL}|{D}{{1,4}}{SLASH}{D}{{1,4}}|{D}{{3,4}}\s*\({D}{{4}}\))(?![\w/])")
     words = "|".join(re.escape(w) for w in spec.get("number_words", [])) or "(?!)"
     number_after = re.compile(rf"[ \t]*(?:(?:{words})[ \t]*)?(?P<sym>{SYMBOL}|{NUMBER})(?![\w/])")
     return LanguageData(c, heads, lower_heads, grammar_for(spec), worded, listed, number_after)
@@ -194,7 +194,7 @@ class AgreementStage:
             if data is not None:
                 spans += self._head_spans(ctx, data, head_words) + self._symbol_spans(ctx, data, sent)
             spans += self._acronym_uses(toks, state)
-            for sp in _resolve(spans, near[ORG]):
+            for sp in _with_symbols(_resolve(spans, near[ORG]), doc.text):
                 self._emit(doc, ctx, sp, near, state, data)
         if state.acronyms:  # acronyms of instruments the organisation stage took for unknown organisations
             doc.mentions = [m for m in doc.mentions if not (m.type == ORG and _claimable(m, state))]
@@ -442,6 +442,20 @@ def _symbol_span(start: int, end: int, sym: str) -> Span:
 
 
 _RANK = {"kb": 0, "symbol": 1, "head": 2, "acronym": 3}
+
+
+def _with_symbols(spans: list[Span], text: str) -> list[Span]:
+    """"déclaration présidentielle S/PRST/2026/9", "the report A/79/325": a document symbol right after a named
+    instrument is part of its name (one mention, the symbol its key)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.source in ("head", "kb") and sp.source == "symbol" and sp.kind == "document" \
+                and not text[prev.end : sp.start].strip() and "\n" not in text[prev.end : sp.start]:
+            prev.end, prev.symbol = sp.end, sp.symbol
+            continue
+        out.append(sp)
+    return out
 
 
 def _resolve(spans: list[Span], orgs: list[Mention]) -> list[Span]:

@@ -435,3 +435,41 @@ def test_english_title_case_headline_verb_is_not_part_of_the_instrument_name(ex)
 ])
 def test_arabic_nisba_and_listed_adjectives_agree_with_the_head_or_its_construct_noun(ex, lang, text, expected):
     assert [m.text for m in _doc(ex, text, lang).mentions_of("AGREEMENT")] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Recalling its resolutions 1996 (2011), 2046 (2012) and 2729 (2024), the Council acted.",
+     ["resolutions 1996 (2011)", "2046 (2012)", "2729 (2024)"]),
+    ("en", "In 2012, 150 delegates and 2046 participants attended.", []),
+])
+def test_security_council_resolutions_listed_with_their_years_are_one_mention_each(ex, lang, text, expected):
+    assert _texts(_doc(ex, text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "Les États y ont adopté la Déclaration de Dar es-Salaam sur la paix, la sécurité, la démocratie et le "
+           "développement.", ["Déclaration de Dar es-Salaam sur la paix, la sécurité, la démocratie et le développement"]),
+    ("fr", "Le Plan d'action régional de la CEDEAO sur le trafic illicite de drogues, la criminalité organisée connexe "
+           "et l'abus de drogues en Afrique de l'Ouest 2026-2030 a été adopté.",
+     ["Plan d'action régional de la CEDEAO sur le trafic illicite de drogues, la criminalité organisée connexe et "
+      "l'abus de drogues en Afrique de l'Ouest 2026-2030"]),
+    ("fr", "Elle rappelle la Déclaration sur la paix, adoptée en 2004 et révisée en 2010.", ["Déclaration sur la paix"]),
+    ("en", "They adopted the Declaration on Peace, Security, Democracy and Development in 2004.",
+     ["Declaration on Peace, Security, Democracy and Development"]),
+])
+def test_a_comma_list_of_complements_stays_inside_the_name(ex, lang, text, expected):
+    assert _texts(_doc(ex, text, lang)) == expected
+
+
+def test_a_document_symbol_right_after_a_named_instrument_belongs_to_its_name(ex):
+    doc = _doc(ex, "À l'issue de la séance, il a adopté la déclaration présidentielle S/PRST/2026/9, par laquelle il "
+                   "encourage la coopération.", "fr")
+    assert _texts(doc) == ["déclaration présidentielle S/PRST/2026/9"]
+
+
+def test_french_hyphenated_framework_heads(ex):
+    doc = _doc(ex, "Il a rappelé le Plan-cadre de coopération des Nations unies pour le développement durable 2024-2028 "
+                   "conclu avec Madagascar. Un cadre conjoint de coopération entre l'UNOWAS et la Commission de la "
+                   "CEDEAO avait été signé à Abuja en 2024.", "fr")
+    assert _texts(doc) == ["Plan-cadre de coopération des Nations unies pour le développement durable 2024-2028",
+                           "cadre conjoint de coopération entre l'UNOWAS et la Commission de la CEDEAO"]
