@@ -1545,3 +1545,9 @@ def test_a_numbered_meeting_of_a_numbered_session_is_one_happening(ex):
 ])
 def test_arabic_future_visits_taken_resolutions_consultations_and_dates_after_an_arabic_comma(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "ar").events] == expected
+
+
+def test_meetings_coverage_is_a_genre_label_and_the_numbered_meeting_the_event(ex):
+    doc = _doc(ex, "SC/16402\n14 April 2026\n\nMeetings Coverage\nSecurity Council\n10121st Meeting (AM)\n\nSecurity "
+                   "Council Renews South Sudan Mission", "en")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [("meeting", "Meeting", "2026-04-14")]
