@@ -90,6 +90,7 @@ FREQUENCY_WINDOW = 24  # "meets twice a year": a frequency starting this close a
 FREQUENCY_CUE_CHARS = 24  # the longest frequency phrase read past that window ("hai năm một lần", "tous les deux ans")
 SERIES_CHARS = 800  # from the training or workshop just reported to "une nouvelle session" of it
 SERIES_BODY_CHARS = 30  # a body named this close after a session noun makes it that body's session
+INSTITUTING_CHARS = 40  # "There is hereby established": from the start of an instituting cue to its trigger's end
 LEAN_CHARS = 24  # a date this close before the next trigger, and farther past a comma from the previous, is the next's
 BY_WHICH_CHARS = 60  # from a relative cue ("par laquelle") to the trigger it introduces
 BY_WHICH_GAP = re.compile(r"\s*[,،]?\s*")  # between the instrument's date and the relative cue
@@ -188,6 +189,9 @@ class LangEvents:
     # "Le Conseil a élu ...", "Il a en outre procédé à ...", "The Council elected ...": the body that met, as the
     # subject opening a clause of the record of its session
     body_subject: re.Pattern | None = None
+    # "Il est créé un Comité conjoint", "There is hereby established", "تنشأ بموجب هذه المذكرة": a body an instrument
+    # sets up by its own words; the happening is the instrument's, undated
+    instituting: re.Pattern | None = None
 
 
 @dataclass
@@ -265,6 +269,7 @@ class Arguments:
     participants: list[str] = field(default_factory=list)
     own_date: bool = False  # the date is the trigger's own (its part of the clause), not the clause opening's or a carry
     weak_date: bool = False  # the date was borrowed (dateline, previous clause): a later own date may replace it
+    instituted: bool = False  # "Il est créé un Comité", "There is hereby established": an instrument's own provision
 
 
 @dataclass
@@ -372,6 +377,7 @@ def _compile_language(spec: dict[str, Any], arabic: ArabicFolder) -> LangEvents:
         sequence=_cue_regex(spec.get("sequence_words", []), at_end=False),
         ordinal_first=bool(spec.get("ordinal_before_noun", False)),
         body_subject=_body_subject_regex(spec.get("body_subjects", [])),
+        instituting=_cue_regex(spec.get("instituting_cues", []), at_end=True),
     )
 
 
@@ -910,7 +916,9 @@ class EventStage:
         if spec.ordinal:
             before = spec.ordinal.search(text, max(prev, trig.start - 25), trig.start)
             after = spec.ordinal.search(text, trig.end, min(nxt, trig.end + 60))
-            m = (before or after) if spec.ordinal_first else (after or before)  # "the 69th session, and the fifth ..."
+            # ordinals precede their noun ("the 69th session, and the fifth ...", "une réunion ..., en marge de la 81e
+            # session"): one after the trigger is the next gathering's
+            m = before if spec.ordinal_first else (after or before)
             args.ordinal = m.group(0).casefold() if m else None
         args.planned = bool(spec.planned and spec.planned.search(text, clause.start, clause.end))
         own = dates.nearest[n]
@@ -933,6 +941,8 @@ class EventStage:
             args.instruments = _instruments(text, clause, trig, window)
         args.place = _place(text, spec, clause, trig, window)
         args.participants = list(participants)
+        if spec.instituting and spec.instituting.search(text, max(clause.start, trig.start - INSTITUTING_CHARS), trig.end):
+            args.instituted, args.date, args.own_date, args.weak_date = True, None, False, False
         return args
 
     def _clause_dates(self, text: str, spec: LangEvents, clause: Clause, found: list[Trigger]) -> ClauseDates:
@@ -1033,7 +1043,7 @@ class EventStage:
             elif memory.title and memory.dateline is not None and _within(memory.dateline, args.date):
                 args.date = memory.dateline  # "HỌP BÁO THƯỜNG KỲ LẦN THỨ 13 NĂM 2025" / "Hà Nội, ngày 03/ 7/ 2025"
             if self.params.require_anchor and not memory.title and not (args.date or args.started or args.ordinal or args.planned
-                                                   or args.instruments or args.place):
+                                                   or args.instruments or args.place or args.instituted):
                 # met beside the gathering just named again, or during the visit just reported: not an earlier gathering
                 beside = (sidelines or any(e.type in self.frames for e in made)) and not trig.setting
                 referent = self._refers_back(spec, clause, trig, args, memory) if trig.type in memory.last_event and not beside else None
