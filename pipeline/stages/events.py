@@ -1264,8 +1264,11 @@ class EventStage:
         if date and (trig.type, date) in memory.days:
             return date
         last = memory.last_of_type.get(trig.type)
-        if last is None and not clause.toks[trig.prev_token + 1][2][:1].isupper():
-            last = memory.last_gathering  # "la réunion" after a session; a capitalised "Conférence ..." is named anew
+        if last is None and not clause.toks[trig.prev_token + 1][2][:1].isupper() \
+                and not (memory.last_gathering is not None and memory.last_gathering.type in self.frames):
+            # "la réunion" after a session; a capitalised "Conférence ..." is named anew; the talks held during a
+            # visit ("la mission avait débuté ... par des entretiens") are a happening of their own
+            last = memory.last_gathering
         # "the visit will be crowned by the signing": a planned gathering named again while planned is the same one; a
         # gathering verb ("Leaders met ...") names again only the gathering its paragraph reports
         if last is not None and date is None and (trig.setting or not args.planned or last.status == "planned") \

@@ -1569,3 +1569,10 @@ def test_an_ordinal_after_a_gathering_belongs_to_the_next_one_in_french(ex):
                    "en marge de la 81e session de l'Assemblée générale.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("meeting", "réunion", "2026-09-24"), ("meeting", "session", None)]
+
+
+def test_talks_that_open_a_visit_are_their_own_happening(ex):
+    doc = _doc(ex, "La mission avait débuté le 3 mars 2025 à Dakar par des entretiens avec le Gouverneur de la Banque "
+                   "centrale.", "fr")
+    assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
+        ("visit", "mission", "2025-03-03"), ("dialogue", "entretiens", "2025-03-03")]
