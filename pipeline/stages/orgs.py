@@ -57,6 +57,7 @@ class OrgParams:
 
 
 TATWEEL = "\u0640"  # the stretching stroke of "الـ150"
+JOINT_WORDS = 2  # "لجنة تنسيق مشتركة", "فريق العمل المشترك": words between a body head and its "joint" adjective
 BODY_ADJECTIVES = 3  # "اللجنة التوجيهية المشتركة": at most this many adjectives name an organ by its function
 SHORT_FORM_ADJECTIVES = 2  # "المنظمة العربية": at most this many adjectives after a short form's head
 PREFIX_KEY = "="  # index key of the first words of a name, beside its head word (_head_anaphors)
@@ -454,6 +455,8 @@ class OrgStage:
             spec["_nisba"] = {fold(v) for w in spec.get("nisba", []) for v in (w, w[: -len(fem)] if fem and w.endswith(fem) else w)}
             spec["_bodies"] = {fold(self.m.arabic.article + w) for w in spec.get("body_heads", [])}
             spec["_chains"] = {fold(w) for w in spec.get("chain_heads", [])}
+            spec["_joint_heads"] = {fold(w) for w in spec.get("body_heads", [])}
+            spec["_joint"] = {fold(v) for w in spec.get("joint_adjectives", []) for v in (w, self.m.arabic.article + w)}
         heads, nisba, stop = spec["_single_heads"], spec["_nisba"], self._arabic_stop(spec["_lang"])
         article, purpose = fold(self.m.arabic.article), self.grammar(spec.get("_lang")).purpose_prefix
         out = []
@@ -482,6 +485,9 @@ class OrgStage:
                 body = self._body_end(text, toks, i, stop, spec) if not ok and first in spec["_bodies"] else None
                 if body is not None:  # (c) a definite body head + agreeing definite adjectives
                     ok, m, b = True, None, body
+                joint = self._joint_end(text, toks, i, spec, fold) if not ok and first in spec["_joint_heads"] else None
+                if joint is not None:  # (e) a joint body: "لجنة توجيهية مشتركة", "فريق العمل المشترك"
+                    ok, m, b = True, None, joint
                 chain = _chain_end(text, toks, i, stop, article, fold) if not ok and first in spec["_chains"] else None
                 if chain is not None:  # (d) an indefinite head opening a construct chain: "مجلس وزراء الخارجية"
                     ok, m, b, how = True, None, chain, CHAIN
@@ -496,6 +502,18 @@ class OrgStage:
                                          (("entity_name", phrase), ("entity_acronym", m.group(1) if m else None))))
                 break
         return out
+
+    def _joint_end(self, text: str, toks: list, i: int, spec: dict, fold) -> int | None:
+        """Index of the "joint" adjective (``joint_adjectives``) closing a body set up by two parties, at most
+        JOINT_WORDS words after an indefinite body head and agreeing with it: "لجنة توجيهية مشتركة", "فريق فني
+        مشترك", "فريق العمل المشترك" (the head and its adjective in the text's words, no punctuation between)."""
+        fem = self.grammar(spec.get("_lang")).feminine_suffix
+        for k in range(i + 1, min(len(toks), i + 2 + JOINT_WORDS)):
+            if not _gap(text, toks[k - 1], toks[k]):
+                return None
+            if fold(toks[k][2]) in spec["_joint"]:
+                return k if _agrees(toks[i][2], toks[k][2], fem) else None
+        return None
 
     def _body_end(self, text: str, toks: list, i: int, stop: set, spec: dict) -> int | None:
         """Index of the last definite adjective agreeing with the definite body head at token i ("الأمانة العامة",
@@ -520,12 +538,13 @@ class OrgStage:
         if grammar.lang not in self._adjectives:  # folded once per process
             self._adjectives[grammar.lang] = ({fold(w) for w in forms.get("words", [])},
                                               tuple(fold(x) for x in forms.get("suffixes", [])),
-                                              tuple(fold(x) for x in forms.get("prefixes", [])))
-        listed, suffixes, prefixes = self._adjectives[grammar.lang]
+                                              tuple(fold(x) for x in forms.get("prefixes", [])),
+                                              [re.compile(p) for p in forms.get("patterns", [])])
+        listed, suffixes, prefixes, patterns = self._adjectives[grammar.lang]
         n = 0
         for _, _, w in words:
             f = fold(w)
-            if not (f in listed or f.endswith(suffixes) or f.startswith(prefixes)):
+            if not (f in listed or f.endswith(suffixes) or f.startswith(prefixes) or any(p.match(f) for p in patterns)):
                 break
             n += 1
         return n

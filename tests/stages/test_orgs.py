@@ -648,3 +648,20 @@ def test_arabic_numbered_assembly_of_an_organisation_is_no_organ(orgs):
 ])
 def test_governing_organs_of_un_agencies_are_known_in_every_language(orgs, lang, text, expected):
     assert [(t, e) for t, _, _, e in orgs(text, lang)] == expected
+
+
+def test_arabic_joint_bodies_are_organisations_and_their_anaphor_links_back(orgs):
+    text = ("تنشأ بموجب هذه المذكرة لجنة توجيهية مشتركة تضم ممثلين عن الطرفين، وتعقد اللجنة اجتماعها الأول في جدة. "
+            "وعقد فريق العمل المشترك اجتماعه الثاني. وهي مسؤولية مشتركة بين الطرفين.")
+    got = orgs(text, "ar")
+    assert [t for t, _, _, _ in got] == ["لجنة توجيهية مشتركة", "اللجنة", "فريق العمل المشترك"]
+    assert got[0][3] == got[1][3]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "جدة - 4 نوفمبر (واس) - وقّع البنك الإسلامي للتنمية اتفاقية.",
+     [("واس", "org:saudi-press-agency"), ("البنك الإسلامي للتنمية", "org:isdb")]),
+    ("fr", "DAKAR, 12 mars (AFP) - La CEDEAO a signé un accord.", [("AFP", "org:agence-france-presse"), ("CEDEAO", "org:ecowas")]),
+])
+def test_news_agencies_in_datelines_are_organisations(orgs, lang, text, expected):
+    assert [(t, e) for t, _, _, e in orgs(text, lang)] == expected
