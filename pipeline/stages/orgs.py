@@ -455,7 +455,7 @@ class OrgStage:
             spec["_nisba"] = {fold(v) for w in spec.get("nisba", []) for v in (w, w[: -len(fem)] if fem and w.endswith(fem) else w)}
             spec["_bodies"] = {fold(self.m.arabic.article + w) for w in spec.get("body_heads", [])}
             spec["_chains"] = {fold(w) for w in spec.get("chain_heads", [])}
-            spec["_joint_heads"] = {fold(w) for w in spec.get("body_heads", [])}
+            spec["_joint_heads"] = {fold(w) for w in spec.get("joint_heads", [])}
             spec["_joint"] = {fold(v) for w in spec.get("joint_adjectives", []) for v in (w, self.m.arabic.article + w)}
         heads, nisba, stop = spec["_single_heads"], spec["_nisba"], self._arabic_stop(spec["_lang"])
         article, purpose = fold(self.m.arabic.article), self.grammar(spec.get("_lang")).purpose_prefix
@@ -505,7 +505,7 @@ class OrgStage:
 
     def _joint_end(self, text: str, toks: list, i: int, spec: dict, fold) -> int | None:
         """Index of the "joint" adjective (``joint_adjectives``) closing a body set up by two parties, at most
-        JOINT_WORDS words after an indefinite body head and agreeing with it: "لجنة توجيهية مشتركة", "فريق فني
+        JOINT_WORDS words after an indefinite head of ``joint_heads`` and agreeing with it: "لجنة توجيهية مشتركة", "فريق فني
         مشترك", "فريق العمل المشترك" (the head and its adjective in the text's words, no punctuation between)."""
         fem = self.grammar(spec.get("_lang")).feminine_suffix
         for k in range(i + 1, min(len(toks), i + 2 + JOINT_WORDS)):
