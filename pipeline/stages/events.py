@@ -1477,11 +1477,12 @@ def _period_bound(text: str, spec: LangEvents, clause: Clause, d: Mention) -> bo
 
 
 def _is_point(d: Mention) -> bool:
-    """A day, month or year, or a span of days ("6 to 10 November 2023"); not a period of years ("2016-2020")."""
+    """A day, month or year, or a span of days or months ("6 to 10 November 2023", "premier trimestre 2025"); not a
+    period of years ("2016-2020")."""
     if d.value is None:
         return False
     parts = str(d.value).split("/")
-    return len(parts) == 1 or all(len(p) == 10 for p in parts)
+    return len(parts) == 1 or all(len(p) == 10 for p in parts) or all(len(p) == 7 for p in parts)
 
 
 def _place(text: str, spec: LangEvents, clause: Clause, trig: Trigger, window: tuple[int, int]) -> Mention | None:

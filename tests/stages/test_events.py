@@ -1227,7 +1227,8 @@ def test_agenda_lines_with_list_dashes_happen_on_their_headings_days(ex):
 @pytest.mark.parametrize("text,expected", [
     ("Le Secrétaire exécutif et la Directrice du PNUD se sont entretenus le lundi 11 mars 2024 à N'Djamena.",
      [("dialogue", "se sont entretenus", "2024-03-11")]),
-    ("Au premier trimestre 2027, la COI lancera avec le PNUE un programme régional.", [("launch", "lancera", "2027")]),
+    ("Au premier trimestre 2027, la COI lancera avec le PNUE un programme régional.",
+     [("launch", "lancera", "2027-01/2027-03")]),
 ])
 def test_french_plural_talks_and_future_launches_are_events(ex, text, expected):
     assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "fr").events] == expected

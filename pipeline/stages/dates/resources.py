@@ -74,6 +74,9 @@ class LangDates:
     # qualifiers that are calendar units, part of the span whatever params say ("premier semestre 2026", "quý I
     # năm 2026", "الربع الأول من عام 2026"), unlike "early"/"fin"
     span_qualifiers: frozenset[str] = frozenset()
+    # calendar parts that name months ("premier trimestre": 1-3, "quý IV": 10-12): a year they qualify becomes
+    # that month range ("premier trimestre 2025" -> 2025-01/2025-03)
+    calendar_parts: dict[str, tuple[int, int]] = field(default_factory=dict)
     # a weekday right before a date is part of its span ("jeudi 22 mai", "Tuesday, 15 October"); else it is dropped
     weekday_in_span: bool = False
 
@@ -184,6 +187,7 @@ def _lang_dates(lang: str, spec: dict, mspec: dict) -> LangDates:
         closing_cues=[c.casefold() for c in spec.get("closing_cues") or []],
         instrument=_instrument(spec.get("instrument")),
         span_qualifiers=frozenset(" ".join(k.casefold().split()) for k in spec.get("span_qualifiers") or []),
+        calendar_parts={" ".join(k.casefold().split()): (int(v[0]), int(v[1])) for k, v in (spec.get("calendar_parts") or {}).items()},
         weekday_in_span=bool(spec.get("weekday_in_span")),
         **_paired(spec.get("paired_calendar")),
     )

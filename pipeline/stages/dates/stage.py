@@ -327,7 +327,11 @@ class DateStage:
         attrs = f.attrs + (("qualifier", spec.qualifiers.get(word, spec.qualifiers.get(word + "-", word))),)
         in_span = self.params.qualifier_in_span or word in spec.span_qualifiers
         start = window_start + m.start("w") if in_span else f.start
-        return Found(start, f.end, (min(start, f.outer[0]), f.outer[1]), f.value, f.granularity, f.rule, f.confidence, attrs)
+        value, granularity = f.value, f.granularity
+        part = spec.calendar_parts.get(word)
+        if part is not None and in_span and re.fullmatch(r"\d{4}", value):  # "premier trimestre 2025": its months
+            value, granularity, attrs = f"{value}-{part[0]:02d}/{value}-{part[1]:02d}", "month", f.attrs
+        return Found(start, f.end, (min(start, f.outer[0]), f.outer[1]), value, granularity, f.rule, f.confidence, attrs)
 
     # -- publication date -----------------------------------------------------------------------------
     def _dateline(self, doc: Document, chosen: list[Found], spec: LangDates | None) -> str | None:
