@@ -449,19 +449,16 @@ class OrgStage:
     def _heads_arabic(self, text: str, toks: list, spec: dict) -> list[Candidate]:
         fold = lambda x: self.m.arabic.fold(x)  # noqa: E731
         if "_nisba" not in spec:  # folded once per process, not per sentence
-            spec["_single_heads"] = {h[0] for h in spec["_heads"] if len(h) == 1}
-            fem = self.grammar(spec.get("_lang")).feminine_suffix
-            # nisba adjectives are listed feminine; the masculine drops the ending ("الدولية" -> "الدولي")
-            spec["_nisba"] = {fold(v) for w in spec.get("nisba", []) for v in (w, w[: -len(fem)] if fem and w.endswith(fem) else w)}
-            spec["_bodies"] = {fold(self.m.arabic.article + w) for w in spec.get("body_heads", [])}
-            spec["_chains"] = {fold(w) for w in spec.get("chain_heads", [])}
-            spec["_joint_heads"] = {fold(w) for w in spec.get("joint_heads", [])}
-            spec["_joint"] = {fold(v) for w in spec.get("joint_adjectives", []) for v in (w, self.m.arabic.article + w)}
+            self._fold_arabic_heads(spec, fold)
         heads, nisba, stop = spec["_single_heads"], spec["_nisba"], self._arabic_stop(spec["_lang"])
         article, purpose = fold(self.m.arabic.article), self.grammar(spec.get("_lang")).purpose_prefix
         out = []
         n = len(toks)
         for i, (s, e, t) in enumerate(toks):
+            owned = self._possessed_body(text, toks, i, spec, stop)
+            if owned is not None:  # (f) "منظمتنا", "مكتبها الإقليمي", "أمانته العامة": a body named with its owner
+                out.append(owned)
+                continue
             for strip, first in self.m.arabic.clitic_variants(t):
                 if first not in heads:
                     continue
@@ -477,7 +474,7 @@ class OrgStage:
                 ok = bool(m) and m.group(1) not in self.non_org
                 # (b) definite head + nisba adjective + purpose complement
                 if not ok and purpose and first.startswith(article) and i + 2 < n and fold(toks[i + 1][2]) in nisba \
-                        and toks[i + 2][2].startswith(purpose):
+                        and toks[i + 2][2].startswith(purpose) and not self._heads_organisation(toks[i + 2][2], heads):
                     ok = True
                     b = min(b, i + 3) if i + 3 < n and fold(toks[i + 3][2]) not in stop and \
                         toks[i + 3][2].startswith(self.m.arabic.article) else i + 2
@@ -502,6 +499,47 @@ class OrgStage:
                                          (("entity_name", phrase), ("entity_acronym", m.group(1) if m else None))))
                 break
         return out
+
+    def _fold_arabic_heads(self, spec: dict, fold) -> None:
+        """The word sets of models/ar/org_heads.yaml, folded once per process."""
+        spec["_single_heads"] = {h[0] for h in spec["_heads"] if len(h) == 1}
+        fem = self.grammar(spec.get("_lang")).feminine_suffix
+        # nisba adjectives are listed feminine; the masculine drops the ending ("الدولية" -> "الدولي")
+        spec["_nisba"] = {fold(v) for w in spec.get("nisba", []) for v in (w, w[: -len(fem)] if fem and w.endswith(fem) else w)}
+        spec["_bodies"] = {fold(self.m.arabic.article + w) for w in spec.get("body_heads", [])}
+        spec["_chains"] = {fold(w) for w in spec.get("chain_heads", [])}
+        spec["_joint_heads"] = {fold(w) for w in spec.get("joint_heads", [])}
+        spec["_joint"] = {fold(v) for w in spec.get("joint_adjectives", []) for v in (w, self.m.arabic.article + w)}
+        spec["_possessive"] = _possessive_forms(spec, fem, fold)
+
+    def _possessed_body(self, text: str, toks: list, i: int, spec: dict, stop: set) -> Candidate | None:
+        """An organisation head with a possessive suffix (``possessive_heads``, ``possessive_suffixes``): with its
+        agreeing definite adjectives ("مكتبها الإقليمي", "أمانته العامة", "مجلسكم الحاكم"), or alone when the owner is
+        the speaker or the addressee ("منظمتنا", "اتحادنا"): "its office" alone may be anyone's."""
+        forms = spec["_possessive"]
+        hit = next(((st, forms[f]) for st, f in self.m.arabic.clitic_variants(toks[i][2]) if f in forms), None)
+        if hit is None:
+            return None
+        (strip, (head, alone_ok)), grammar = hit, self.grammar(spec.get("_lang"))
+        joined = lambda x: _gap(text, toks[x], toks[x + 1])  # noqa: E731
+        k = i
+        while k + 1 < len(toks) and k - i < BODY_ADJECTIVES and joined(k) and toks[k + 1][2].startswith(self.m.arabic.article) \
+                and self.m.arabic.fold(toks[k + 1][2]) not in stop and _agrees(head, toks[k + 1][2], grammar.feminine_suffix) \
+                and self._adjective_forms(toks[k + 1 : k + 2], head, grammar) == 1:
+            k += 1
+        if k == i and not alone_ok:
+            return None
+        end = toks[k][1]
+        if k > i and _purpose_follows(toks, k, joined, grammar.purpose_prefix):
+            end = self._purpose_complement(text, toks, k, grammar, stop)
+        phrase = text[toks[i][0] + strip : end]
+        return Candidate(toks[i][0] + strip, end, ENTITY_PREFIX + "x-" + slug(self.m.arabic.fold(phrase)), "orgs:possessed",
+                         0.6, (("entity_name", phrase), ("entity_acronym", None)))
+
+    def _heads_organisation(self, token: str, heads: set) -> bool:
+        """"لمنظمة الصحة العالمية", "لبرنامج الأمم المتحدة": a purpose complement that opens with an organisation's
+        head names the organisation an organ belongs to ("المكتب الإقليمي لمنظمة ..."), not the organ's purpose."""
+        return any(f in heads for _, f in self.m.arabic.clitic_variants(token)[1:])
 
     def _joint_end(self, text: str, toks: list, i: int, spec: dict, fold) -> int | None:
         """Index of the "joint" adjective (``joint_adjectives``) closing a body set up by two parties, at most
@@ -767,7 +805,18 @@ class OrgStage:
         while x < len(toks) and toks[x][2].startswith(art) and _gap(text, toks[x - 1], toks[x]) and x < j + 5 \
                 and self.m.arabic.fold(toks[x][2]) not in stop:
             end, x = toks[x][1], x + 1
+        regions = self._regions(grammar.lang)
+        if x + 1 < len(toks) and toks[x][2][:1] == "و" and self.m.arabic.fold(toks[x][2][1:]) in regions \
+                and _gap(text, toks[x - 1], toks[x]) and _gap(text, toks[x], toks[x + 1]):
+            end = toks[x + 1][1]  # "للشرق الأوسط وشمال أفريقيا": a second region coordinated with the first
         return end
+
+    def _regions(self, lang: str) -> set:
+        """Folded compass words that open a region's name (``region_words`` in org_heads.yaml)."""
+        spec = self.m.heads.get(lang, {})
+        if "_regions" not in spec:
+            spec["_regions"] = {self.m.arabic.fold(w) for w in spec.get("region_words", [])}
+        return spec["_regions"]
 
     def _arabic_stop(self, lang: str) -> set:
         spec = self.m.heads.get(lang, {})
@@ -886,6 +935,9 @@ class OrgStage:
                 end = toks[end_i][1]
                 if taken.overlaps(start, end) or _numbered(toks, end_i, view.gaps, self.m.arabic.article):
                     continue
+                if view.arabic[i] and strip == 0 and i > 0 and view.gaps[i - 1] \
+                        and self._adjective_slot(toks[i - 1][2], doc.lang or ""):
+                    continue  # "الجريمة المنظمة": after a definite noun the word is its adjective (organised crime)
                 ref = _latest(last, ids, start)
                 if ref is not None:
                     out.append(Candidate(start, end, ref.entity_id, "orgs:short-form", 0.75, ref.attrs))
@@ -987,6 +1039,8 @@ class OrgStage:
             hit = next(((strip, spec.anaphors[f]) for strip, f in view.variants[i] if f in spec.anaphors), None)
             if hit is None:
                 return None
+            if hit[0] == 0 and i > 0 and view.gaps[i - 1] and self._adjective_slot(toks[i - 1][2], spec.lang):
+                return None  # "الجريمة المنظمة": after a definite noun the word is its adjective (organised crime)
             # a definite adjective after it makes another noun phrase ("الإدارة الأمريكية"); a relative pronoun
             # or another stop word that happens to start with the article ("البنك التي"), or a definite word of
             # the other gender ("للمنظمة السيد", "للمنظمة المنعقد": it qualifies something else) does not
@@ -1012,6 +1066,13 @@ class OrgStage:
         # with a taken span); "the Forum Leaders" is the Forum
         first, n, key = head
         return toks[first][0], toks[first + n - 1][1], key, False
+
+    def _adjective_slot(self, word: str, lang: str) -> bool:
+        """A definite Arabic word that is no stop word ("التي", "المعني"): a noun a definite adjective may follow,
+        so a definite word right after it qualifies it ("الجريمة المنظمة") rather than names an organisation."""
+        ar = self.m.arabic
+        return word.startswith(ar.article) and len(word) > len(ar.article) + 1 \
+            and ar.fold(word) not in self._arabic_stop(lang)
 
     def _head_phrase_at(self, view: SentenceView, i: int, spec: "_AnaphorSpec") -> tuple[int, int, str] | None:
         """(index, length, head key) of the longest capitalised head phrase starting at token i."""
@@ -1186,6 +1247,17 @@ def _person_at(toks: list, low: list, k: int, surnames: set) -> bool:
     """True when token k opens a person's name: a listed family name followed by a capitalised given name
     ("... Quốc hội Vương Đình Huệ"). A name list is knowledge; a lone surname-like word is not enough."""
     return low[k] in surnames and _cap(toks[k][2]) and k + 1 < len(toks) and _cap(toks[k + 1][2])
+
+
+def _possessive_forms(spec: dict, feminine: str, fold) -> dict[str, tuple[str, bool]]:
+    """Folded "head + possessive suffix" -> (the head as written, whether it names a body alone). A feminine head's
+    ta marbuta is written ت before a suffix ("منظمة" -> "منظمتنا")."""
+    out: dict[str, tuple[str, bool]] = {}
+    for head in spec.get("possessive_heads", []):
+        stem = head[: -len(feminine)] + "ت" if feminine and head.endswith(feminine) else head
+        for suffix, person in (spec.get("possessive_suffixes") or {}).items():
+            out[fold(stem + suffix)] = (head, person in ("speaker", "addressee"))
+    return out
 
 
 def _agrees(noun: str, adjective: str, feminine: str) -> bool:

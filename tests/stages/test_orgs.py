@@ -665,3 +665,20 @@ def test_arabic_joint_bodies_are_organisations_and_their_anaphor_links_back(orgs
 ])
 def test_news_agencies_in_datelines_are_organisations(orgs, lang, text, expected):
     assert [(t, e) for t, _, _, e in orgs(text, lang)] == expected
+
+
+def test_arabic_organised_crime_is_no_anaphor_of_the_organisation(orgs):
+    text = "وأشاد المجلس بجهود منظمة التعاون الإسلامي في مكافحة الجريمة المنظمة والإرهاب. وأكدت المنظمة التزامها."
+    assert [(t, e) for t, _, _, e in orgs(text, "ar")] == [("منظمة التعاون الإسلامي", "org:oic"), ("المنظمة", "org:oic")]
+
+
+def test_arabic_bodies_named_with_their_owner_are_organisations(orgs):
+    text = ("وقال إن منظمتنا ستدعم الخطة عبر مكتبها الإقليمي للشرق الأوسط وشمال أفريقيا بعمّان. وعاد المدير إلى "
+            "مكتبه في جنيف. ونأمل أن يعتمدها مجلسكم الحاكم.")
+    assert [t for t, _, _, _ in orgs(text, "ar")] == ["منظمتنا", "مكتبها الإقليمي للشرق الأوسط وشمال أفريقيا", "مجلسكم الحاكم"]
+
+
+def test_arabic_regional_office_of_an_organisation_is_composed_not_cut_at_its_purpose(orgs):
+    text = "وقال ممثل المكتب الإقليمي لمنظمة الصحة العالمية لشرق المتوسط إن المكتب العربي لشؤون المخدرات يدعم الخطة."
+    assert [t for t, _, _, _ in orgs(text, "ar")] == ["المكتب الإقليمي لمنظمة الصحة العالمية لشرق المتوسط",
+                                                      "المكتب العربي لشؤون المخدرات"]
