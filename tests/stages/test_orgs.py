@@ -682,3 +682,9 @@ def test_arabic_regional_office_of_an_organisation_is_composed_not_cut_at_its_pu
     text = "وقال ممثل المكتب الإقليمي لمنظمة الصحة العالمية لشرق المتوسط إن المكتب العربي لشؤون المخدرات يدعم الخطة."
     assert [t for t, _, _, _ in orgs(text, "ar")] == ["المكتب الإقليمي لمنظمة الصحة العالمية لشرق المتوسط",
                                                       "المكتب العربي لشؤون المخدرات"]
+
+
+def test_arabic_development_programme_short_form_links_to_undp_after_its_name(orgs):
+    text = "وقع الصندوق اتفاقاً مع برنامج الأمم المتحدة الإنمائي. وينفذ البرنامج الإنمائي ثلاثة مشروعات في اليمن."
+    assert [(t, e) for t, _, _, e in orgs(text, "ar")][-2:] == [("برنامج الأمم المتحدة الإنمائي", "org:undp"),
+                                                                ("البرنامج الإنمائي", "org:undp")]
