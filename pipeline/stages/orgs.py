@@ -742,6 +742,9 @@ class OrgStage:
         if prefix not in ("", grammar.purpose_prefix):
             return None  # "والبنك": a coordinated name, not a genitive
         ar = self.m.arabic
+        bridge = self._organ_bridge(text, toks, k, grammar) if not prefix else None
+        if bridge is not None:  # "مجلس الصحة لدول مجلس التعاون": the organ of the States of the organisation
+            k, prefix = bridge
         heads = {h[0] for h in self.m.heads.get(grammar.lang, {}).get("_heads", []) if len(h) == 1}
         heads |= {ar.fold(h[0]) for h in grammar.organ_heads}
         stop = self._arabic_stop(grammar.lang)
@@ -767,6 +770,22 @@ class OrgStage:
             b = self._purpose_complement(text, toks, index_of_end(toks, k, c.end), grammar, stop)
             key = " ".join([hit[1]] + [ar.fold(t[2]) for t in toks[x + 1 : k]] + [c.entity_id, ar.fold(text[c.end : b])])
             return toks[x][0] + hit[0], b, key
+        return None
+
+    def _organ_bridge(self, text: str, toks: list, k: int, grammar: Grammar) -> tuple[int, str] | None:
+        """(index, prefix) of a bridge word (``organ_bridges``: "دول", the States of) right before the organisation
+        at token k, with its purpose prefix if any ("لدول"); None without one."""
+        bridges = self.m.heads.get(grammar.lang, {}).get("_bridges")
+        if bridges is None:
+            bridges = self.m.heads.setdefault(grammar.lang, {})["_bridges"] = {
+                self.m.arabic.fold(w) for w in self.m.heads.get(grammar.lang, {}).get("organ_bridges", [])}
+        if k == 0 or not bridges or not _gap(text, toks[k - 1], toks[k]):
+            return None
+        word, p = toks[k - 1][2], grammar.purpose_prefix
+        if self.m.arabic.fold(word) in bridges:
+            return k - 1, ""
+        if p and word.startswith(p) and self.m.arabic.fold(word[len(p):]) in bridges:
+            return k - 1, p
         return None
 
     def _modifies(self, head: str, words: list, grammar: Grammar) -> bool:
