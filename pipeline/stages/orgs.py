@@ -758,6 +758,8 @@ class OrgStage:
                 continue
             if hit[1].startswith(art) and prefix != grammar.purpose_prefix:
                 return None  # a definite head governs through ل ("المكتب التنفيذي للمنظمة"), never as a construct
+            if x + 1 < k and f"{hit[1]} {ar.fold(toks[x + 1][2])}" in self._instrument_constructs(grammar.lang):
+                return None  # "برنامج عمل منظمة التعاون الإسلامي": the organisation's programme of work, an instrument
             # between the organ head and its organisation: one construct genitive ("مجلس محافظي البنك") and
             # definite adjectives ("المكتب الإقليمي الفرعي للفاو"), nothing else ("المجلس علماً بمشاركة المنظمة")
             first = x + 1 if hit[1].startswith(art) else x + 2  # a definite head has no construct genitive
@@ -771,6 +773,14 @@ class OrgStage:
             key = " ".join([hit[1]] + [ar.fold(t[2]) for t in toks[x + 1 : k]] + [c.entity_id, ar.fold(text[c.end : b])])
             return toks[x][0] + hit[0], b, key
         return None
+
+    def _instrument_constructs(self, lang: str) -> set:
+        """Folded "head genitive" pairs that name an instrument, not an organ (``instrument_constructs``)."""
+        spec = self.m.heads.get(lang, {})
+        if "_instrument_constructs" not in spec:
+            spec["_instrument_constructs"] = {" ".join(self.m.arabic.fold(t) for t in w.split())
+                                              for w in spec.get("instrument_constructs", [])}
+        return spec["_instrument_constructs"]
 
     def _organ_bridge(self, text: str, toks: list, k: int, grammar: Grammar) -> tuple[int, str] | None:
         """(index, prefix) of a bridge word (``organ_bridges``: "دول", the States of) right before the organisation

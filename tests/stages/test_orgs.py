@@ -695,3 +695,8 @@ def test_arabic_organ_of_the_states_of_an_organisation_is_one_name(orgs):
             "التعاون. وقالت دول مجلس التعاون إنها ترحب.")
     assert [t for t, _, _, _ in orgs(text, "ar")] == ["منظمة الصحة العالمية", "مجلس الصحة لدول مجلس التعاون الخليجي",
                                                       "اتحاد غرف دول مجلس التعاون", "مجلس التعاون"]
+
+
+def test_arabic_programme_of_action_of_an_organisation_is_no_organ(orgs):
+    text = "وتسهم الخطة في تنفيذ أهداف التنمية المستدامة وبرنامج عمل منظمة التعاون الإسلامي 2025."
+    assert [(t, e) for t, _, _, e in orgs(text, "ar")] == [("منظمة التعاون الإسلامي", "org:oic")]
