@@ -32,7 +32,7 @@ class ArabicGrammar:
             # a party or a place: "مذكرة تفاهم بين البنك ...", "إعلان جدة"; after a definite head only in a
             # complement, after another party or with ل ("المذكرة لجنة ..." is a new clause)
             if spot is not None and (not state["definite"] or state["complement"] or state["party"]
-                                     or ctx.word(k).startswith("ل")):
+                                     or ctx.text[toks[k][0] : spot.start].startswith("ل")):
                 end, k, state["construct"], state["party"] = spot.end, spot.end_i + 1, True, True
                 continue
             if k in ctx.dates:
@@ -71,8 +71,9 @@ class ArabicGrammar:
         if state["complement"] and k + 1 < n and ctx.plain(k + 1) and _definite(ctx.word(k + 1)) \
                 and ctx.word(k + 1) not in s["_stops"] and not ctx.is_head(k + 1):
             return toks[k][1], k + 1  # a construct chain inside the complement: "في مجالات حماية البيئة"
-        if w.startswith("ل") and k + 1 <= n:
-            return _lam_complement(ctx, k)
+        own = ctx.orgs.get(k)
+        if w.startswith("ل") and k + 1 <= n and not (own is not None and own.start == toks[k][0]):
+            return _lam_complement(ctx, k)  # (an organisation whose own name starts with ل, "لجنة ...", is no complement)
         if not state["definite"] and not state["construct"] and w.startswith("ال") and not ctx.is_head(k):
             state["construct"] = True  # construct state: "بيان الرئيس", "برنامج التعاون"
             return toks[k][1], k + 1
@@ -98,7 +99,8 @@ def _name_slot(ctx: PhraseContext, k: int) -> bool:
     if k + 1 >= n or PUNCT_STOP.search(ctx.gap(k + 1)):
         return True
     nxt = ctx.word(k + 1)
-    return nxt in s["_stops"] or nxt in s["_complements"]
+    # "إعلان تيانجين واستراتيجية ...": a coordinated noun after it starts the next instrument
+    return nxt in s["_stops"] or nxt in s["_complements"] or (nxt[:1] == "و" and len(nxt) > 3 and ctx.is_head(k + 1))
 
 
 def _nisba(w: str, definite: bool, spec: dict) -> bool:

@@ -205,7 +205,9 @@ class AgreementStage:
     def _context(self, text: str, toks: list[Token], data: LanguageData | None, near: dict) -> PhraseContext:
         fold = lambda x: self.r.arabic.readings(x)[0][1].translate(DIGITS)  # noqa: E731  (fold_token, memoised)
         heads = data.heads.root if data else {}
-        is_head = lambda k: bool(walk(heads, fold(toks[k][2]), toks, k, text, fold)) and not toks[k][2][:1].islower()  # noqa: E731
+        def is_head(k: int) -> bool:  # with an attached conjunction too ("واستراتيجية")
+            return not toks[k][2][:1].islower() and any(
+                walk(heads, f.translate(DIGITS), toks, k, text, fold) for _, f in self.r.arabic.readings(toks[k][2]))
         return PhraseContext(text, toks, data.spec if data else {}, fold, is_head,
                              orgs=index_mentions(toks, near[ORG], slack=2), dates=index_mentions(toks, near[DATE]),
                              places=index_mentions(toks, near[LOC], slack=2))

@@ -473,3 +473,16 @@ def test_french_hyphenated_framework_heads(ex):
                    "CEDEAO avait été signé à Abuja en 2024.", "fr")
     assert _texts(doc) == ["Plan-cadre de coopération des Nations unies pour le développement durable 2024-2028",
                            "cadre conjoint de coopération entre l'UNOWAS et la Commission de la CEDEAO"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وإذ تحيط علماً بالاجتماع المعقود في تيانجين، الذي اعتُمد فيه إعلان تيانجين واستراتيجية تنمية المنظمة.",
+     ["إعلان تيانجين", "استراتيجية تنمية المنظمة"]),
+    ("وأشار إلى القرارين ٦٥/١٥١ و٦٧/٢١٥ للجمعية العامة.", ["القرارين ٦٥/١٥١", "٦٧/٢١٥"]),
+    ("ووقع الصندوقان خطاب اتفاق لتدريب الكوادر. ووقعتا أول مذكرة تفاهم بينهما عام 1986.",
+     ["خطاب اتفاق لتدريب الكوادر", "مذكرة تفاهم"]),
+    ("وقع الطرفان مذكرة تفاهم في جدة. ١- تنشأ بموجب هذه المذكرة لجنة توجيهية مشتركة.",
+     ["مذكرة تفاهم", "المذكرة"]),
+])
+def test_arabic_names_end_before_coordinated_instruments_pronouns_and_new_subjects(ex, text, expected):
+    assert _texts(_doc(ex, text, "ar")) == expected
