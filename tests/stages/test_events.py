@@ -1577,3 +1577,12 @@ def test_talks_that_open_a_visit_are_their_own_happening(ex):
                    "centrale.", "fr")
     assert [(e.type, e.trigger.text, e.date) for e in doc.events] == [
         ("visit", "mission", "2025-03-03"), ("dialogue", "entretiens", "2025-03-03")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وأن الاتحاد حصل على صفة المراقب لدى الجمعية العامة في ٢٧ كانون الأول/ديسمبر ٢٠٠٥.",
+     [("establishment", "حصل", "2005-12-27")]),
+    ("أحيت المنظمة في ١٥ آذار/مارس ٢٠٢٤ اليوم الدولي لمكافحة كراهية الإسلام.", [("other", "أحيت", "2024-03-15")]),
+])
+def test_arabic_observer_status_obtained_and_commemorations_are_events(ex, text, expected):
+    assert [(e.type, e.trigger.text, e.date) for e in _doc(ex, text, "ar").events] == expected
