@@ -486,3 +486,9 @@ def test_french_hyphenated_framework_heads(ex):
 ])
 def test_arabic_names_end_before_coordinated_instruments_pronouns_and_new_subjects(ex, text, expected):
     assert _texts(_doc(ex, text, "ar")) == expected
+
+
+def test_french_lower_case_memorandum_signed_and_named_again(ex):
+    doc = _doc(ex, "Le CILSS et le PAM ont signé un mémorandum d'accord le 14/ 11/ 2019 à Ouagadougou, et ce mémorandum "
+                   "a été reconduit en 2024. Il a fait savoir qu'il est d'accord.", "fr")
+    assert _texts(doc) == ["mémorandum d'accord", "mémorandum"]
