@@ -433,6 +433,7 @@ def test_a_weekday_before_a_date_joins_its_span_where_the_language_writes_it_so(
     ("fr", "Un répertoire sera lancé au premier semestre 2026.", ("premier semestre 2026", 28, 49, "2026-01/2026-06"), None),
     ("fr", "Le cinquantenaire est marqué à la mi-novembre 2023 à Lomé.", ("mi-novembre 2023", 34, 50, "2023-11"), "mid"),
     ("vi", "Phiên họp tới sẽ diễn ra vào quý I năm 2026 tại Brussels.", ("quý I năm 2026", 29, 43, "2026-01/2026-03"), None),
+    ("vi", "Hai bên sẽ tổ chức hội thảo trong quý II/2026.", ("quý II/2026", 34, 45, "2026-04/2026-06"), None),
     ("ar", "تعقد اللجنة اجتماعها الأول خلال الربع الأول من عام 2026.", ("الربع الأول من عام 2026", 32, 55, "2026"), "early"),
     ("fr", "Le projet a pris fin 2017.", ("2017", 21, 25, "2017"), "late"),
 ])

@@ -104,11 +104,12 @@ def alt(words: list[str]) -> str:
 
 
 def before_rx(words: list[str], clitics: list[str] | None = None, flags: int = 0) -> re.Pattern | None:
-    """Matches at the end of the text before a candidate: one of ``words`` as a whole word, then spaces."""
+    """Matches at the end of the text before a candidate: one of ``words`` as a whole word, then spaces (or the
+    slash of "quý II/2026")."""
     if not words:
         return None
     cl = f"(?:{alt(clitics)})?" if clitics else ""
-    return re.compile(rf"(?<![^\W_]){cl}(?P<w>{alt(words)})[\s\-]*$", flags)
+    return re.compile(rf"(?<![^\W_]){cl}(?P<w>{alt(words)})[\s\-/]*$", flags)
 
 
 def after_rx(words: list[str], flags: int = 0) -> re.Pattern | None:
