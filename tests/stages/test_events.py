@@ -1591,3 +1591,9 @@ def test_talks_that_open_a_visit_are_their_own_happening(ex):
 ])
 def test_arabic_observer_status_obtained_and_commemorations_are_events(ex, text, expected):
     assert _dated(_doc(ex, text, "ar")) == expected
+
+
+def test_such_names_again_and_a_communiques_issue_line_is_no_adoption(ex):
+    doc = _doc(ex, "The two leaders met in New York on 3 March 2026, the first such talks since May 2025.\n\nIssued on "
+                   "20th March 2026\nGaborone, Republic of Botswana", "en")
+    assert _dated(doc) == [("dialogue", "met", "2026-03-03")]
