@@ -57,6 +57,8 @@ class OrgParams:
 
 
 TATWEEL = "\u0640"  # the stretching stroke of "الـ150"
+CAPITALS_WORD_CHARS = 24  # how far back the capitalised word before an acronym is read
+CAPITALS_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_a-z]{2,}) $")  # a capitalised word, one space, then the acronym
 JOINT_WORDS = 2  # "لجنة تنسيق مشتركة", "فريق العمل المشترك": words between a body head and its "joint" adjective
 BODY_ADJECTIVES = 3  # "اللجنة التوجيهية المشتركة": at most this many adjectives name an organ by its function
 SHORT_FORM_ADJECTIVES = 2  # "المنظمة العربية": at most this many adjectives after a short form's head
@@ -228,6 +230,7 @@ class OrgStage:
         self._heads: dict[tuple[str, str], str | None] = {}  # (lang, name) -> its head: names recur in every document
         self._anaphor_specs: dict[str, _AnaphorSpec | None] = {}  # lang -> what makes a head anaphor in it
         self._adjectives: dict[str, tuple] = {}  # lang -> folded masculine adjective forms (words, suffixes, prefixes)
+        self.kb_acronyms = {a for rec in self.kb.records.values() for a in rec.acronyms}
 
     # -- per document -------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -239,6 +242,7 @@ class OrgStage:
             view = words.view(si, self.m.arabic)
             toks = view.toks
             cands = self._kb_candidates(view) + self._kb_candidates_around_parentheses(text, sent.start, sent.end)
+            cands = [c for c in cands if not self._word_of_a_capitals_line(text, c)]
             if self.m.matching.get(doc.lang or "", {}).get("names_capitalised"):
                 # "cán bộ y tế" (health workers) holds "bộ y tế" but names no ministry: names are written capitalised
                 cands = [c for c in cands if c.extractor != "orgs:kb" or not text[c.start : c.start + 1].islower()]
@@ -649,6 +653,15 @@ class OrgStage:
         organisation even without a head word."""
         parent = acr.split("-", 1)[0]
         return bool(re.search(r"-[A-Z]", acr)) and bool(words) and words[0] == parent and _walk_exact(self.m.acronyms.root, parent)
+
+    def _word_of_a_capitals_line(self, text: str, c: Candidate) -> bool:
+        """"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TUYÊN BỐ CHUNG VIỆT NAM - LÀO": a knowledge-base acronym ("NAM")
+        right after a capitalised word with letters beyond ASCII that is no acronym is a word of a heading in
+        capitals ("THE UN" in an English heading stays the UN)."""
+        if c.extractor != "orgs:kb-acronym" or text[c.start : c.end] not in self.kb_acronyms:
+            return False
+        m = CAPITALS_BEFORE.search(text, max(0, c.start - CAPITALS_WORD_CHARS), c.start)
+        return m is not None and m.group(1) not in self.kb_acronyms and not m.group(1).isascii()
 
     def _organ_compositions(self, text: str, doc: Document, chosen: list[Candidate]) -> list[Candidate]:
         """An organ head governing an organisation's mention is one name, an organisation of its own: "Conseil

@@ -700,3 +700,8 @@ def test_arabic_organ_of_the_states_of_an_organisation_is_one_name(orgs):
 def test_arabic_programme_of_action_of_an_organisation_is_no_organ(orgs):
     text = "وتسهم الخطة في تنفيذ أهداف التنمية المستدامة وبرنامج عمل منظمة التعاون الإسلامي 2025."
     assert [(t, e) for t, _, _, e in orgs(text, "ar")] == [("منظمة التعاون الإسلامي", "org:oic")]
+
+
+def test_an_acronym_inside_a_vietnamese_heading_in_capitals_is_a_word_of_it(orgs):
+    text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nBộ Y tế và UNICEF đã ký biên bản."
+    assert [t for t, _, _, _ in orgs(text, "vi")] == ["Bộ Y tế", "UNICEF"]
