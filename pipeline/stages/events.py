@@ -588,6 +588,10 @@ class EventStage:
             elif not memory.lead:
                 memory.headline = []
         self._signed_on_closing_date(doc, index[DATE])
+        triggers = {(e.trigger.start, e.trigger.end) for e in doc.events}
+        if any((m.start, m.end) in triggers for m in doc.mentions_of(ORG)):
+            # "AMM-57", "MC12", "CHOGM": a gathering the organisations stage read as a name is the event, no organisation
+            doc.mentions = [m for m in doc.mentions if m.type != ORG or (m.start, m.end) not in triggers]
         return doc
 
     def _signed_on_closing_date(self, doc: Document, dates: MentionIndex) -> None:

@@ -1597,3 +1597,11 @@ def test_such_names_again_and_a_communiques_issue_line_is_no_adoption(ex):
     doc = _doc(ex, "The two leaders met in New York on 3 March 2026, the first such talks since May 2025.\n\nIssued on "
                    "20th March 2026\nGaborone, Republic of Botswana", "en")
     assert _dated(doc) == [("dialogue", "met", "2026-03-03")]
+
+
+def test_a_gathering_acronym_that_makes_an_event_is_no_organisation(ex):
+    doc = _doc(ex, "Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 57 (AMM-57) khai mạc ngày 25/7/2024 tại Viêng Chăn. "
+                   "Ngày 26/7/2024, AMM-57 thông qua Thông cáo chung.", "vi")
+    # the acronym in its defining bracket stays what the organisations stage made of it; used alone it is the event
+    assert [m.text for m in doc.mentions_of("ORG")] == ["ASEAN", "AMM-57"]
+    assert [e.trigger.text for e in doc.events if e.trigger.text == "AMM-57"] == ["AMM-57"]
