@@ -595,3 +595,14 @@ def test_a_correspondents_byline_dates_the_page(run):
               "Libreville – 22 juin 2026\n\nLe Comité s'était réuni le 12 mai 2019. Du 2 au 6 mars dernier, une formation "
               "a eu lieu à Douala.", "fr")
     assert (doc.published, doc.mentions_of("DATE")[-1].value) == ("2026-06-22", "2026-03-02/2026-03-06")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "الربع الأول (كانون الثاني - آذار 2024)", [("كانون الثاني - آذار 2024", "2024-01/2024-03")]),
+    ("ar", "خلال الفترة من نيسان إلى حزيران 2024", [("نيسان إلى حزيران 2024", "2024-04/2024-06")]),
+    ("fr", "La revue a été conduite d'octobre à novembre 2024.", [("octobre à novembre 2024", "2024-10/2024-11")]),
+    ("en", "First quarter (January-March 2024)", [("January-March 2024", "2024-01/2024-03")]),
+    ("fr", "La mission a duré du 3 mars à avril 2024.", [("3 mars", None), ("avril 2024", "2024-04")]),
+])
+def test_two_months_of_one_year_are_one_month_range(run, lang, text, expected):
+    assert [(m.text, m.value) for m in run(text, lang).mentions_of("DATE")] == expected

@@ -219,6 +219,10 @@ class DateStage:
         if month is None:
             return None
         if pat.granularity == "month":
+            first = self._month(g, spec, "b") if g.get("monthb") else None
+            if first is not None:  # "octobre à novembre 2024": the months between, in one year
+                return Found(start, end, outer, f"{year:04d}-{first:02d}/{year:04d}-{month:02d}", "month", rule, conf) \
+                    if first < month else None
             return Found(start, end, outer, f"{year:04d}-{month:02d}", "month", rule, conf)
         day = int(g["day"])
         if g.get("monthnum"):
