@@ -606,3 +606,16 @@ def test_a_correspondents_byline_dates_the_page(run):
 ])
 def test_two_months_of_one_year_are_one_month_range(run, lang, text, expected):
     assert [(m.text, m.value) for m in run(text, lang).mentions_of("DATE")] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("ar", "أدرجت الجمعية البند عام ١٩٨٠، واتخذت في السنة نفسها القرار ٣٥/٣٦.",
+     [("عام ١٩٨٠", "1980"), ("السنة نفسها", "1980")]),
+    ("ar", "وعُقد الاجتماع في ٢٠ شباط/فبراير ٢٠٢٥، ثم عقدت في الشهر نفسه ورشة عمل.",
+     [("٢٠ شباط/فبراير ٢٠٢٥", "2025-02-20"), ("الشهر نفسه", "2025-02")]),
+    ("en", "The office opened in March 2019 and in the same year the two signed a plan.",
+     [("March 2019", "2019-03"), ("same year", "2019")]),
+    ("ar", "وفي السنة نفسها تأسست المنظمة.", [("السنة نفسها", None)]),
+])
+def test_the_same_year_or_month_is_the_period_of_the_date_just_given(run, lang, text, expected):
+    assert [(m.text, m.value) for m in run(text, lang).mentions_of("DATE")] == expected

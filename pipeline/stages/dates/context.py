@@ -97,6 +97,7 @@ class YearContext:
         # the dateline's date: what relative words ("today") mean when the input gives no publication date, and
         # the last resort for a day without a year; unlike a publication date it never overrides a full date
         self.reference: str | None = None
+        self.last: str | None = None  # the last date of the text, whatever its precision ("the same year" is its year)
 
     def see(self, sentence: int, value: str | None, granularity: str, rule: str, paragraph: int = 0,
             explicit: bool = True) -> None:
@@ -106,6 +107,7 @@ class YearContext:
         if "/" in value and not re.match(r"\d{4}-", value):
             return  # a period of years (2016/2020) dates nothing
         self.sentence_year = (sentence, int(value[:4]))
+        self.last = value
         if granularity in ("day", "dayrange"):
             self.full, self.full_paragraph = value[:10], paragraph
         if granularity == "dayrange" and explicit:

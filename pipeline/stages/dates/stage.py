@@ -29,6 +29,7 @@ from pipeline.text.scan import Scanner
 DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "PREFER_MONTH_OF_YEAR": "first",
                        "RETURN_AS_TIMEZONE_AWARE": False}
 MONTH_ALONE = "month_alone"  # pattern granularity: a month named without a year ("en mars", "tháng 6 tới")
+SAME_PERIOD = {"same_year": 4, "same_month": 7}  # relative units: the year or month of the date just given
 SAME_DAY = "same_day"  # relative unit (models/<lang>/dates.yaml): the dateline's day, else the last full date
 FIXED_BASE = dt.datetime(2000, 1, 1)  # relative base of the benchmark baseline without a publication date
 DIGIT_RX = re.compile(r"\d")
@@ -165,6 +166,8 @@ class DateStage:
             sentence = bisect.bisect_right(sentence_starts, f.start)
             if f.rule == "relative" and dict(f.attrs)["_unit"] == SAME_DAY:
                 value, attrs["reason"] = _same_day(years, int(dict(f.attrs)["_offset"]), paragraph)
+            elif f.rule == "relative" and dict(f.attrs)["_unit"] in SAME_PERIOD:
+                value, attrs["reason"] = _same_period(years, SAME_PERIOD[dict(f.attrs)["_unit"]])
             elif f.rule == "relative":
                 raw = dict(f.attrs)
                 value = relative_value(years.published or years.reference, raw["_unit"], raw["_offset"])
@@ -523,6 +526,13 @@ def _same_day(years: YearContext, offset: int = 0, paragraph: int = 0) -> tuple[
     if dateline:
         return _shift_day(dateline, offset), "day of the dateline date" if not offset else "counted from the dateline date"
     return None, "same day without an earlier date"
+
+
+def _same_period(years: YearContext, chars: int) -> tuple[str | None, str]:
+    """"السنة نفسها", "the same year", "الشهر نفسه": the year (or month) of the date the text just gave."""
+    if years.last is None or len(years.last) < chars:
+        return None, "same year or month without an earlier date"
+    return years.last[:chars], "period of the nearest earlier date"
 
 
 def _shift_day(day: str, offset: int) -> str:
