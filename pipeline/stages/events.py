@@ -69,6 +69,7 @@ ACRONYM_DEF_CHARS = 120  # from a gathering's trigger to the bracketed acronym d
 ACRONYM_DEF = re.compile(r"\((?P<acr>[A-Z]{2,8})(?:[-‑ ]?\d{1,3})?\)")
 ACRONYM_USE = re.compile(r"(?P<acr>[A-Z]{2,8})(?:[-‑]?(?P<num>\d{1,3}))?")
 SITE_GAP_CHARS = 4  # "CHOGM de Harare", "CHOGM d'Apia", "CHOGM 2024": from a series acronym to its place or year
+ORDINAL_BEFORE_CHARS = 16  # "première CHOGM", "the 12th MC": an ordinal this close before a series acronym
 SITE_LINK = re.compile(r"\s(?:[^\W\d_A-Z]{1,2}['’]|[^\W\d_A-Z]{1,3}\s)(?=[A-Z])")  # " de Harare", " d'Apia": a short link, a name
 ACRONYM_NUMBER = re.compile(r"[-‑]\d{1,3}(?!\d)")  # "CMDT-25" read as "CMDT", "-", "25" by the tokenizer
 ANAPHOR_HOPS = 8  # an anaphor's antecedent may itself be an anaphor: at most this many steps to the name
@@ -386,7 +387,7 @@ def _sited(text: str, spec: LangEvents, clause: Clause, start: int, end: int) ->
     an ordinal right before it, names one gathering of the series."""
     if any(0 <= m.start - end <= SITE_GAP_CHARS for m in clause.locs + clause.dates) or SITE_LINK.match(text, end):
         return True
-    before = text[max(clause.start, start - SITE_GAP_CHARS * 4) : start]
+    before = text[max(clause.start, start - ORDINAL_BEFORE_CHARS) : start]
     return bool(spec.ordinal and re.search(rf"(?:{spec.ordinal.pattern})\s+$", before, spec.ordinal.flags))
 
 
@@ -1110,17 +1111,20 @@ class EventStage:
         host = memory.host
         if host is None or not host.date or spec.body_subject is None:
             return
-        def acts(start: int, etype: str, planned: bool) -> bool:
-            return etype not in self.gatherings and not planned and spec.body_subject.fullmatch(doc.text, clause.start, start) is not None
         for event in made:
-            if event.date is None and acts(event.trigger.start, event.type, event.status != "past"):
+            if event.date is None and event.status == "past" and self._body_acts(doc.text, spec, clause, event.trigger.start, event.type):
                 event.date = host.date
         for trig, args in waiting:
-            if acts(trig.start, trig.type, args.planned):
+            if not args.planned and self._body_acts(doc.text, spec, clause, trig.start, trig.type):
                 n = len(made)
                 self._emit_once(doc, trig, args, memory, used, made)
                 for event in made[n:]:
                     event.date = host.date
+
+    def _body_acts(self, text: str, spec: LangEvents, clause: Clause, start: int, etype: str) -> bool:
+        """A happening (no gathering) whose clause opens with the body that met as its subject (``body_subjects``)."""
+        return etype not in self.gatherings and spec.body_subject is not None \
+            and spec.body_subject.fullmatch(text, clause.start, start) is not None
 
     def _venue_of(self, text: str, spec: LangEvents, trig: Trigger, made: list[Event]) -> bool:
         """"Ce rapport a été lancé à Dakar le 30 juin, lors d'une réunion d'experts": a gathering after an

@@ -515,6 +515,16 @@ class OrgStage:
         spec["_joint_heads"] = {fold(w) for w in spec.get("joint_heads", [])}
         spec["_joint"] = {fold(v) for w in spec.get("joint_adjectives", []) for v in (w, self.m.arabic.article + w)}
         spec["_possessive"] = _possessive_forms(spec, fem, fold)
+        spec["_instrument_constructs"] = {" ".join(fold(t) for t in w.split()) for w in spec.get("instrument_constructs", [])}
+        spec["_bridges"] = {fold(w) for w in spec.get("organ_bridges", [])}
+        spec["_regions"] = {fold(w) for w in spec.get("region_words", [])}
+
+    def _arabic_sets(self, lang: str) -> dict:
+        """A language's org_heads.yaml with its Arabic word sets folded (once per process)."""
+        spec = self.m.heads.setdefault(lang, {})
+        if "_nisba" not in spec and "_heads" in spec:
+            self._fold_arabic_heads(spec, self.m.arabic.fold)
+        return spec
 
     def _possessed_body(self, text: str, toks: list, i: int, spec: dict, stop: set) -> Candidate | None:
         """An organisation head with a possessive suffix (``possessive_heads``, ``possessive_suffixes``): with its
@@ -526,11 +536,8 @@ class OrgStage:
             return None
         (strip, (head, alone_ok)), grammar = hit, self.grammar(spec.get("_lang"))
         joined = lambda x: _gap(text, toks[x], toks[x + 1])  # noqa: E731
-        k = i
-        while k + 1 < len(toks) and k - i < BODY_ADJECTIVES and joined(k) and toks[k + 1][2].startswith(self.m.arabic.article) \
-                and self.m.arabic.fold(toks[k + 1][2]) not in stop and _agrees(head, toks[k + 1][2], grammar.feminine_suffix) \
-                and self._adjective_forms(toks[k + 1 : k + 2], head, grammar) == 1:
-            k += 1
+        k = self._adjectives_end(toks, i, BODY_ADJECTIVES, joined, stop, grammar.feminine_suffix, head)
+        k = i + self._adjective_forms(toks[i + 1 : k + 1], head, grammar)
         if k == i and not alone_ok:
             return None
         end = toks[k][1]
@@ -591,13 +598,14 @@ class OrgStage:
             n += 1
         return n
 
-    def _adjectives_end(self, toks: list, i: int, limit: int, joined, stop: set, feminine: str) -> int:
+    def _adjectives_end(self, toks: list, i: int, limit: int, joined, stop: set, feminine: str, head: str = "") -> int:
         """Index of the last of at most ``limit`` definite adjectives agreeing with the head at token i (i without
-        one): not a stop word that starts with the article ("التي"), not a word of the other gender."""
+        one): not a stop word that starts with the article ("التي"), not a word of the other gender. ``head``: the
+        head as written when its token hides its gender ("منظمتنا" is "منظمة")."""
         ar = self.m.arabic
-        k = i
+        head, k = head or toks[i][2], i
         while k + 1 < len(toks) and k - i < limit and joined(k) and toks[k + 1][2].startswith(ar.article) \
-                and ar.fold(toks[k + 1][2]) not in stop and _agrees(toks[i][2], toks[k + 1][2], feminine):
+                and ar.fold(toks[k + 1][2]) not in stop and _agrees(head, toks[k + 1][2], feminine):
             k += 1
         return k
 
@@ -771,12 +779,13 @@ class OrgStage:
                 continue
             if hit[1].startswith(art) and prefix != grammar.purpose_prefix:
                 return None  # a definite head governs through ل ("المكتب التنفيذي للمنظمة"), never as a construct
-            if x + 1 < k and f"{hit[1]} {ar.fold(toks[x + 1][2])}" in self._instrument_constructs(grammar.lang):
+            constructs = self._arabic_sets(grammar.lang).get("_instrument_constructs", ())
+            if x + 1 < k and f"{hit[1]} {ar.fold(toks[x + 1][2])}" in constructs:
                 return None  # "برنامج عمل منظمة التعاون الإسلامي": the organisation's programme of work, an instrument
             # between the organ head and its organisation: one construct genitive ("مجلس محافظي البنك") and
             # definite adjectives ("المكتب الإقليمي الفرعي للفاو"), nothing else ("المجلس علماً بمشاركة المنظمة")
             first = x + 1 if hit[1].startswith(art) else x + 2  # a definite head has no construct genitive
-            if any(not toks[y][2].startswith(ar.article) or not toks[y][2].replace("ـ", "").isalpha() for y in range(first, k)):
+            if any(not toks[y][2].startswith(ar.article) or not toks[y][2].replace(TATWEEL, "").isalpha() for y in range(first, k)):
                 return None  # "الجمعية الـ١٥٢ للاتحاد" is a numbered gathering, not an organ
             if first == x + 1 and not self._modifies(toks[x][2], toks[first:k], grammar):
                 return None  # "المنظمة الدورات السنوية لمؤتمر ...": the head's object, not its adjectives
@@ -787,21 +796,10 @@ class OrgStage:
             return toks[x][0] + hit[0], b, key
         return None
 
-    def _instrument_constructs(self, lang: str) -> set:
-        """Folded "head genitive" pairs that name an instrument, not an organ (``instrument_constructs``)."""
-        spec = self.m.heads.get(lang, {})
-        if "_instrument_constructs" not in spec:
-            spec["_instrument_constructs"] = {" ".join(self.m.arabic.fold(t) for t in w.split())
-                                              for w in spec.get("instrument_constructs", [])}
-        return spec["_instrument_constructs"]
-
     def _organ_bridge(self, text: str, toks: list, k: int, grammar: Grammar) -> tuple[int, str] | None:
         """(index, prefix) of a bridge word (``organ_bridges``: "دول", the States of) right before the organisation
         at token k, with its purpose prefix if any ("لدول"); None without one."""
-        bridges = self.m.heads.get(grammar.lang, {}).get("_bridges")
-        if bridges is None:
-            bridges = self.m.heads.setdefault(grammar.lang, {})["_bridges"] = {
-                self.m.arabic.fold(w) for w in self.m.heads.get(grammar.lang, {}).get("organ_bridges", [])}
+        bridges = self._arabic_sets(grammar.lang).get("_bridges")
         if k == 0 or not bridges or not _gap(text, toks[k - 1], toks[k]):
             return None
         word, p = toks[k - 1][2], grammar.purpose_prefix
@@ -847,18 +845,11 @@ class OrgStage:
         while x < len(toks) and toks[x][2].startswith(art) and _gap(text, toks[x - 1], toks[x]) and x < j + 5 \
                 and self.m.arabic.fold(toks[x][2]) not in stop:
             end, x = toks[x][1], x + 1
-        regions = self._regions(grammar.lang)
+        regions = self._arabic_sets(grammar.lang).get("_regions", ())
         if x + 1 < len(toks) and toks[x][2][:1] == "و" and self.m.arabic.fold(toks[x][2][1:]) in regions \
                 and _gap(text, toks[x - 1], toks[x]) and _gap(text, toks[x], toks[x + 1]):
             end = toks[x + 1][1]  # "للشرق الأوسط وشمال أفريقيا": a second region coordinated with the first
         return end
-
-    def _regions(self, lang: str) -> set:
-        """Folded compass words that open a region's name (``region_words`` in org_heads.yaml)."""
-        spec = self.m.heads.get(lang, {})
-        if "_regions" not in spec:
-            spec["_regions"] = {self.m.arabic.fold(w) for w in spec.get("region_words", [])}
-        return spec["_regions"]
 
     def _arabic_stop(self, lang: str) -> set:
         spec = self.m.heads.get(lang, {})
